@@ -1,0 +1,146 @@
+import { z } from "zod";
+import { IsoDateTime, Money, ObjectIdString } from "./common";
+
+/**
+ * The event catalog: every subject on the bus, with the zod schema of its data.
+ * A service never emits or accepts anything that these schemas did not parse.
+ */
+const Version = z.number().int().nonnegative();
+const Title = z.string().min(1).max(200);
+
+export const OrderStatus = z.enum(["awaiting_payment", "complete", "cancelled", "refunded"]);
+export type OrderStatus = z.infer<typeof OrderStatus>;
+
+export const TicketStatus = z.enum(["available", "reserved", "sold"]);
+export type TicketStatus = z.infer<typeof TicketStatus>;
+
+export const CancelReason = z.enum(["expired", "user", "payment_failed"]);
+export type CancelReason = z.infer<typeof CancelReason>;
+
+export const RefundReason = z.enum(["order_expired", "order_cancelled", "duplicate", "requested"]);
+export type RefundReason = z.infer<typeof RefundReason>;
+
+export const UserRegisteredData = z.object({
+  id: ObjectIdString,
+  email: z.email(),
+  name: z.string().min(1).max(100),
+});
+
+export const TicketCreatedData = z.object({
+  id: ObjectIdString,
+  version: Version,
+  title: Title,
+  price: Money,
+  sellerId: ObjectIdString,
+  eventDate: IsoDateTime,
+  venue: z.string().min(1).max(200),
+});
+
+export const TicketUpdatedData = z.object({
+  id: ObjectIdString,
+  version: Version,
+  title: Title,
+  price: Money,
+  status: TicketStatus,
+  orderId: ObjectIdString.optional(),
+});
+
+export const TicketDeletedData = z.object({ id: ObjectIdString, version: Version });
+
+export const OrderCreatedData = z.object({
+  id: ObjectIdString,
+  version: Version,
+  userId: ObjectIdString,
+  status: OrderStatus,
+  expiresAt: IsoDateTime,
+  ticket: z.object({ id: ObjectIdString, price: Money, title: Title }),
+});
+
+export const OrderCancelledData = z.object({
+  id: ObjectIdString,
+  version: Version,
+  ticket: z.object({ id: ObjectIdString }),
+  reason: CancelReason,
+});
+
+export const OrderCompletedData = z.object({
+  id: ObjectIdString,
+  version: Version,
+  ticket: z.object({ id: ObjectIdString }),
+});
+
+export const ExpirationCompletedData = z.object({ orderId: ObjectIdString });
+
+export const PaymentSucceededData = z.object({
+  id: ObjectIdString,
+  orderId: ObjectIdString,
+  amount: z.number().int().positive(),
+  currency: Money.shape.currency,
+  providerRef: z.string().min(1).max(255),
+});
+
+export const PaymentRefundedData = z.object({
+  id: ObjectIdString,
+  orderId: ObjectIdString,
+  amount: z.number().int().positive(),
+  reason: RefundReason,
+});
+
+/** Subject -> schema of its data. The single source for publishers and consumers. */
+export const eventCatalog = {
+  "user.registered": UserRegisteredData,
+  "ticket.created": TicketCreatedData,
+  "ticket.updated": TicketUpdatedData,
+  "ticket.deleted": TicketDeletedData,
+  "order.created": OrderCreatedData,
+  "order.cancelled": OrderCancelledData,
+  "order.completed": OrderCompletedData,
+  "expiration.completed": ExpirationCompletedData,
+  "payment.succeeded": PaymentSucceededData,
+  "payment.refunded": PaymentRefundedData,
+} as const;
+
+export type Subject = keyof typeof eventCatalog;
+export type EventData<S extends Subject> = z.infer<(typeof eventCatalog)[S]>;
+export const subjects = Object.keys(eventCatalog) as Subject[];
+
+export const SCHEMA_VERSION = 1;
+
+/** The envelope every message carries; `id` is also the Nats-Msg-Id header. */
+export const EnvelopeBase = z.object({
+  id: z.uuid(),
+  type: z.enum(subjects as [Subject, ...Subject[]]),
+  occurredAt: IsoDateTime,
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  data: z.unknown(),
+});
+
+export type Envelope<S extends Subject = Subject> = {
+  id: string;
+  type: S;
+  occurredAt: string;
+  schemaVersion: typeof SCHEMA_VERSION;
+  data: EventData<S>;
+};
+
+/** Parses an envelope whose type must be `subject`, with its data checked against the catalog. */
+export function parseEnvelope<S extends Subject>(subject: S, raw: unknown): Envelope<S> {
+  const base = EnvelopeBase.parse(raw);
+  if (base.type !== subject) {
+    throw new Error(`envelope type ${base.type} does not match subject ${subject}`);
+  }
+  const data = eventCatalog[subject].parse(base.data) as EventData<S>;
+  return { ...base, type: subject, data };
+}
+
+/** Streams: one for the domain events, one where consumers put what they could not handle. */
+export const EVENTS_STREAM = "TICKETEX_EVENTS";
+export const EVENTS_STREAM_SUBJECTS = [
+  "user.>",
+  "ticket.>",
+  "order.>",
+  "expiration.>",
+  "payment.>",
+];
+export const DEAD_LETTER_STREAM = "TICKETEX_DEAD_LETTERS";
+export const DEAD_LETTER_PREFIX = "deadletter";

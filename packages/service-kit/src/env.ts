@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+/**
+ * Parses configuration once, at start. A missing or bad value stops the process
+ * with a message naming every offending variable.
+ */
+export function parseEnv<S extends z.ZodRawShape>(
+  shape: S,
+  source: Record<string, string | undefined> = process.env,
+): z.infer<z.ZodObject<S>> {
+  const result = z.object(shape).safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues
+      .map((issue) => `  ${issue.path.join(".") || "(root)"}: ${issue.message}`)
+      .join("\n");
+    throw new ConfigError(`Invalid or missing environment variables:\n${problems}`);
+  }
+  return result.data;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+/** Variables every service reads. */
+export const serviceEnvShape = {
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: port,
+  MONGO_URL: z.string().regex(/^mongodb(\+srv)?:\/\//, "must be a mongodb:// URL"),
+  NATS_URL: z.string().min(1, "must list at least one nats server"),
+};
+
+export const redisEnvShape = {
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL"),
+};
+
+export { port as portSchema };

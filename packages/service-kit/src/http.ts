@@ -1,0 +1,122 @@
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { AnyRouter } from "@trpc/server";
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import type { Logger } from "./logger";
+import { metrics, registry } from "./metrics";
+import type { AuthUser, Context } from "./trpc";
+
+export type ReadinessCheck = { name: string; check: () => Promise<void> };
+
+export type ServiceServerOptions = {
+  service: string;
+  router: AnyRouter;
+  log: Logger;
+  checks: ReadinessCheck[];
+  /** Resolves the caller from the Authorization header; null when anonymous or invalid. */
+  authenticate?: (authorization: string | undefined) => Promise<AuthUser | null>;
+  /** Extra raw routes (for example a webhook that needs the unparsed body). */
+  routes?: Record<string, http.RequestListener>;
+};
+
+export type CheckResult = { name: string; ok: boolean; latencyMs: number; error?: string };
+
+export async function runChecks(
+  checks: ReadinessCheck[],
+  timeoutMs = 2_000,
+): Promise<CheckResult[]> {
+  return Promise.all(
+    checks.map(async ({ name, check }) => {
+      const started = performance.now();
+      try {
+        await Promise.race([
+          check(),
+          new Promise((_, reject) =>
+            setTimeout(
+              () => reject(new Error(`timed out after ${timeoutMs} ms`)),
+              timeoutMs,
+            ).unref(),
+          ),
+        ]);
+        return { name, ok: true, latencyMs: Math.round(performance.now() - started) };
+      } catch (err) {
+        return {
+          name,
+          ok: false,
+          latencyMs: Math.round(performance.now() - started),
+          error: err instanceof Error ? err.message : String(err),
+        };
+      }
+    }),
+  );
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** One HTTP server per service: the tRPC router under /trpc, plus health, readiness and metrics. */
+export function createServiceServer(opts: ServiceServerOptions): http.Server {
+  const trpc = createHTTPHandler({
+    router: opts.router,
+    basePath: "/trpc/",
+    createContext: async ({ req }): Promise<Context> => {
+      const requestId = requestIdOf(req);
+      const user = opts.authenticate ? await opts.authenticate(req.headers.authorization) : null;
+      return { user, requestId, log: opts.log.child({ requestId, userId: user?.id }) };
+    },
+    onError({ error, path }) {
+      if (error.code === "INTERNAL_SERVER_ERROR") {
+        opts.log.error({ err: error.cause ?? error, path }, "unhandled procedure error");
+      }
+    },
+  });
+
+  return http.createServer(async (req, res) => {
+    const started = performance.now();
+    const requestId = requestIdOf(req);
+    res.setHeader("x-request-id", requestId);
+    const url = new URL(req.url ?? "/", "http://localhost");
+    let route = url.pathname.startsWith("/trpc/") ? "/trpc" : url.pathname;
+    res.on("finish", () => {
+      metrics.httpDuration.observe(
+        { route, status: String(res.statusCode) },
+        (performance.now() - started) / 1000,
+      );
+    });
+    try {
+      if (url.pathname === "/healthz") {
+        return sendJson(res, 200, { ok: true, service: opts.service });
+      }
+      if (url.pathname === "/readyz") {
+        const results = await runChecks(opts.checks);
+        const ok = results.every((r) => r.ok);
+        return sendJson(res, ok ? 200 : 503, { ok, service: opts.service, checks: results });
+      }
+      if (url.pathname === "/metrics") {
+        res.writeHead(200, { "content-type": registry.contentType });
+        return res.end(await registry.metrics());
+      }
+      const raw = opts.routes?.[url.pathname];
+      if (raw) return raw(req, res);
+      if (url.pathname.startsWith("/trpc/")) {
+        req.headers["x-request-id"] = requestId;
+        return trpc(req, res);
+      }
+      route = "unknown";
+      return sendJson(res, 404, { error: "not found" });
+    } catch (err) {
+      opts.log.error({ err, requestId, path: url.pathname }, "request failed");
+      if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
+      else res.end();
+    }
+  });
+}
+
+function requestIdOf(req: http.IncomingMessage): string {
+  const given = req.headers["x-request-id"];
+  return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,123 @@
+import type http from "node:http";
+import type { AnyRouter } from "@trpc/server";
+import type { ServiceName } from "@tx/api-contracts";
+import type { Model } from "mongoose";
+import { type ConsumerOptions, EventBus } from "./bus";
+import { connectDatabase, disconnectDatabase, pingDatabase } from "./db";
+import { createServiceServer } from "./http";
+import { createLogger, type Logger } from "./logger";
+import { outbox, type WithOutbox } from "./outbox";
+import { readinessChecks, registerReadinessCheck } from "./system";
+import type { AuthUser } from "./trpc";
+
+export type BaseServiceEnv = {
+  NODE_ENV: string;
+  LOG_LEVEL: string;
+  HOST: string;
+  PORT: number;
+  MONGO_URL: string;
+  NATS_URL: string;
+};
+
+export type ServiceRuntime = { log: Logger; bus: EventBus };
+
+export type ServiceDefinition = {
+  name: ServiceName;
+  env: BaseServiceEnv;
+  router: AnyRouter;
+  /** Models whose documents carry an outbox; their leftovers are relayed at start. */
+  outboxModels?: Model<WithOutbox>[];
+  // biome-ignore lint/suspicious/noExplicitAny: a list of consumers of different subjects
+  consumers?: ConsumerOptions<any>[];
+  authenticate?: (authorization: string | undefined) => Promise<AuthUser | null>;
+  routes?: Record<string, http.RequestListener>;
+  /** Starts extra resources (queues, workers); returns how to stop them. */
+  start?: (runtime: ServiceRuntime) => Promise<() => Promise<void>>;
+};
+
+export type RunningService = {
+  port: number;
+  log: Logger;
+  bus: EventBus;
+  stop: () => Promise<void>;
+};
+
+/** Start-up shared by every service: database, bus, outbox relay, consumers, HTTP server. */
+export async function startService(def: ServiceDefinition): Promise<RunningService> {
+  const log = createLogger(def.name, def.env.LOG_LEVEL);
+  const dbName = `tx_${def.name}`;
+  await connectDatabase(def.env.MONGO_URL, dbName);
+  registerReadinessCheck({ name: "mongodb", check: pingDatabase });
+  const bus = await EventBus.connect({ servers: def.env.NATS_URL, service: def.name, log });
+  registerReadinessCheck({ name: "nats", check: () => bus.ping() });
+
+  outbox.attach(bus, log);
+  for (const model of def.outboxModels ?? []) outbox.register(model);
+  await outbox.start();
+
+  const stopExtra = def.start ? await def.start({ log, bus }) : async () => {};
+  for (const consumer of def.consumers ?? []) await bus.consume(consumer);
+
+  const server = createServiceServer({
+    service: def.name,
+    router: def.router,
+    log,
+    checks: readinessChecks(),
+    authenticate: def.authenticate,
+    routes: def.routes,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(def.env.PORT, def.env.HOST, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : def.env.PORT;
+  log.info({ port, host: def.env.HOST, db: dbName }, `${def.name} service listening`);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      log.info("shutting down");
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await stopExtra();
+      await outbox.stop();
+      await bus.close();
+      await disconnectDatabase();
+      log.info("stopped");
+    })();
+    return stopping;
+  };
+  return { port, log, bus, stop };
+}
+
+/** SIGTERM / SIGINT stop the service gracefully; a second signal or a 10 s stall exits at once. */
+export function stopOnSignals(service: RunningService): void {
+  let signalled = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) process.exit(1);
+    signalled = true;
+    service.log.info({ signal }, "signal received");
+    setTimeout(() => process.exit(1), 10_000).unref();
+    service
+      .stop()
+      .then(() => process.exit(0))
+      .catch((err) => {
+        service.log.error({ err }, "shutdown failed");
+        process.exit(1);
+      });
+  };
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+}
+
+/** Runs main(), turning a failed start (bad config, unreachable database) into one clear line. */
+export function runMain(main: () => Promise<void>): void {
+  main().catch((err: unknown) => {
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`failed to start: ${message}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,70 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
+import { DomainError, domainErrors } from "./errors";
+import type { Logger } from "./logger";
+
+/** What a caller is, once their access token has been verified. Nothing else is trusted. */
+export type AuthUser = { id: string; email: string; name: string };
+
+export type Context = {
+  user: AuthUser | null;
+  log: Logger;
+  requestId: string;
+};
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const fieldErrors =
+      cause instanceof ZodError
+        ? Object.fromEntries(cause.issues.map((i) => [i.path.join(".") || "_", i.message]))
+        : cause instanceof DomainError
+          ? (cause.fields ?? null)
+          : null;
+    return {
+      ...shape,
+      message:
+        error.code === "INTERNAL_SERVER_ERROR"
+          ? "Something went wrong on our side."
+          : shape.message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        domainCode: cause instanceof DomainError ? cause.kind : null,
+        fieldErrors,
+      },
+    };
+  },
+});
+
+/** Maps domain errors thrown by handlers to tRPC errors, and logs what is unexpected. */
+const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof DomainError) {
+      throw new TRPCError({
+        code: domainErrors[cause.kind].code,
+        message: cause.message,
+        cause,
+      });
+    }
+    if (result.error.code === "INTERNAL_SERVER_ERROR") {
+      ctx.log.error({ err: result.error.cause ?? result.error, path, type }, "procedure failed");
+    }
+  }
+  return result;
+});
+
+export const router = t.router;
+export const middleware = t.middleware;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(errorMapping);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new DomainError("UNAUTHENTICATED");
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+export type AuthedContext = Context & { user: AuthUser };

@@ -1,0 +1,56 @@
+/**
+ * The local run: starts the infrastructure (unless MONGO_URL etc. point at real servers),
+ * the six services and the web app on http://localhost:3000, and stops them on Ctrl-C.
+ * Data lives in .data/dev and survives restarts.
+ */
+import path from "node:path";
+import { startInfra } from "./infra";
+import { dataRoot } from "./paths";
+import { startStack } from "./stack";
+
+const withWeb = !process.argv.includes("--no-web");
+const dir = path.join(dataRoot, "dev");
+const say = (line: string) => process.stdout.write(`[tx] ${line}\n`);
+
+const infra = await startInfra({
+  dir,
+  env: process.env,
+  log: say,
+  ports: { mongo: 27117, nats: 4222, redis: 6390, mailHttp: 8025, mailSmtp: 1025 },
+});
+say("infrastructure up");
+let stack: Awaited<ReturnType<typeof startStack>> | undefined;
+try {
+  stack = await startStack({
+    infra: infra.urls,
+    logDir: path.join(dir, "logs"),
+    ports: "default",
+    web: withWeb ? "start" : false,
+  });
+} catch (err) {
+  say(`start failed: ${err instanceof Error ? err.message : String(err)}`);
+  await infra.stop();
+  process.exit(1);
+}
+
+say("");
+say("Ticket Exchange is running:");
+if (stack.urls.web) say(`  web app        ${stack.urls.web.replace("127.0.0.1", "localhost")}`);
+for (const [name, url] of Object.entries(stack.urls)) {
+  if (name !== "web") say(`  ${name.padEnd(14)} ${url}`);
+}
+say(`  mail inbox     ${infra.urls.MAILPIT_URL.replace("127.0.0.1", "localhost")}`);
+say(`  logs           ${path.join(dir, "logs")}`);
+say("Press Ctrl-C to stop.");
+
+let stopping = false;
+const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
+  say("stopping...");
+  await stack?.stop();
+  await infra.stop();
+  process.exit(0);
+};
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);

@@ -1,0 +1,6 @@
+export * from "./infra";
+export * from "./mailpit";
+export * from "./net";
+export * from "./paths";
+export * from "./process";
+export * from "./stack";

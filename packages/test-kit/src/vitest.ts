@@ -1,0 +1,24 @@
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
+import { type Infra, type InfraName, startInfra } from "./infra";
+import { dataRoot } from "./paths";
+
+let counter = 0;
+
+/**
+ * Starts real servers for one test file (before its tests, stopped after) and returns a
+ * handle whose `infra` is set once they are up. Each file gets its own data folder.
+ */
+export function useInfra(only?: InfraName[]): { readonly infra: Infra } {
+  const handle = {} as { infra: Infra };
+  const dir = path.join(dataRoot, "test", `${process.pid}-${Date.now()}-${counter++}`);
+  beforeAll(async () => {
+    handle.infra = await startInfra({ dir, only });
+  });
+  afterAll(async () => {
+    await handle.infra?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return handle;
+}

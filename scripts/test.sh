@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every check and test suite: lint, typecheck, unit + integration (Vitest, against
+# real FerretDB, NATS, Redis and Mailpit) and browser (Playwright in Chromium, against
+# the whole stack). The last line totals them: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
+
+RESULTS=.data/results
+rm -rf "$RESULTS" && mkdir -p "$RESULTS"
+step() { printf '\n\033[1;36m==> %s\033[0m\n' "$*"; }
+record() { echo "$1 $2" >> "$RESULTS/checks.txt"; }
+
+step "Lint and format (biome)"
+if pnpm exec biome ci . ; then record lint pass; else record lint fail; fi
+
+step "Typecheck"
+if pnpm exec turbo run typecheck --output-logs=errors-only; then record typecheck pass; else record typecheck fail; fi
+
+step "Unit and integration tests (vitest)"
+pnpm exec vitest run
+
+step "Browser tests (playwright, chromium)"
+pnpm --filter @tx/web exec playwright test
+
+step "Summary"
+node scripts/summarize.mjs "$RESULTS"

@@ -1,0 +1,7 @@
+import { router, systemRouter } from "@tx/service-kit";
+
+export const expirationRouter = router({
+  system: systemRouter("expiration"),
+});
+
+export type ExpirationRouter = typeof expirationRouter;

@@ -1,0 +1,7 @@
+import { router, systemRouter } from "@tx/service-kit";
+
+export const ordersRouter = router({
+  system: systemRouter("orders"),
+});
+
+export type OrdersRouter = typeof ordersRouter;

@@ -1,0 +1,7 @@
+import { router, systemRouter } from "@tx/service-kit";
+
+export const ticketsRouter = router({
+  system: systemRouter("tickets"),
+});
+
+export type TicketsRouter = typeof ticketsRouter;
