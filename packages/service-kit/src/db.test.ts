@@ -51,6 +51,14 @@ describe("mongoose on the embedded MongoDB-protocol server", () => {
     expect(stored?.holder).toBe(winners[0]?.holder);
   });
 
+  it("lets exactly one of 50 concurrent inserts of the same unique key succeed", async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, () => Seat.create({ code: "D-9", price: 100 })),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await Seat.countDocuments({ code: "D-9" })).toBe(1);
+  });
+
   it("increments the version on each save and refuses a stale copy", async () => {
     const seat = await Seat.create({ code: "C-3", price: 100 });
     expect(seat.__v).toBe(0);

@@ -12,7 +12,6 @@ export async function connectDatabase(url: string, dbName: string): Promise<type
     connectTimeoutMS: 5_000,
     socketTimeoutMS: 30_000,
     heartbeatFrequencyMS: 5_000,
-    maxPoolSize: 20,
     // FerretDB and a single-node MongoDB have no retryable writes; a replica set's URL turns them on.
     retryWrites: false,
   });

@@ -27,10 +27,17 @@ export class DomainError extends Error {
   readonly kind: DomainErrorName;
   /** Field-level details shown next to form fields, keyed by field path. */
   readonly fields: Record<string, string> | undefined;
+  /** For TOO_MANY_REQUESTS: when the caller may try again. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(kind: DomainErrorName, message?: string, fields?: Record<string, string>) {
+  constructor(
+    kind: DomainErrorName,
+    message?: string,
+    extra: { fields?: Record<string, string>; retryAfterSeconds?: number } = {},
+  ) {
     super(message ?? domainErrors[kind].message);
     this.kind = kind;
-    this.fields = fields;
+    this.fields = extra.fields;
+    this.retryAfterSeconds = extra.retryAfterSeconds;
   }
 }

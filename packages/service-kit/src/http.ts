@@ -61,7 +61,12 @@ export function createServiceServer(opts: ServiceServerOptions): http.Server {
     createContext: async ({ req }): Promise<Context> => {
       const requestId = requestIdOf(req);
       const user = opts.authenticate ? await opts.authenticate(req.headers.authorization) : null;
-      return { user, requestId, log: opts.log.child({ requestId, userId: user?.id }) };
+      return {
+        user,
+        requestId,
+        clientIp: clientIpOf(req),
+        log: opts.log.child({ requestId, userId: user?.id }),
+      };
     },
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") {
@@ -114,6 +119,16 @@ export function createServiceServer(opts: ServiceServerOptions): http.Server {
 function requestIdOf(req: http.IncomingMessage): string {
   const given = req.headers["x-request-id"];
   return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/**
+ * Services are reachable only from the web app (network policy), which sets
+ * x-forwarded-for to the browser's address; the first entry is that address.
+ */
+function clientIpOf(req: http.IncomingMessage): string | null {
+  const forwarded = req.headers["x-forwarded-for"];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+  return first || req.socket.remoteAddress || null;
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {

@@ -1,3 +1,4 @@
+export * from "./auth";
 export * from "./bus";
 export * from "./db";
 export * from "./env";

@@ -2,13 +2,13 @@ import type http from "node:http";
 import type { AnyRouter } from "@trpc/server";
 import type { ServiceName } from "@tx/api-contracts";
 import type { Model } from "mongoose";
+import type { Authenticate } from "./auth";
 import { type ConsumerOptions, EventBus } from "./bus";
 import { connectDatabase, disconnectDatabase, pingDatabase } from "./db";
 import { createServiceServer } from "./http";
 import { createLogger, type Logger } from "./logger";
 import { outbox, type WithOutbox } from "./outbox";
 import { readinessChecks, registerReadinessCheck } from "./system";
-import type { AuthUser } from "./trpc";
 
 export type BaseServiceEnv = {
   NODE_ENV: string;
@@ -29,7 +29,8 @@ export type ServiceDefinition = {
   outboxModels?: Model<WithOutbox>[];
   // biome-ignore lint/suspicious/noExplicitAny: a list of consumers of different subjects
   consumers?: ConsumerOptions<any>[];
-  authenticate?: (authorization: string | undefined) => Promise<AuthUser | null>;
+  /** How callers are identified; without it every caller is anonymous. */
+  authenticate?: (log: Logger) => Authenticate;
   routes?: Record<string, http.RequestListener>;
   /** Starts extra resources (queues, workers); returns how to stop them. */
   start?: (runtime: ServiceRuntime) => Promise<() => Promise<void>>;
@@ -63,7 +64,7 @@ export async function startService(def: ServiceDefinition): Promise<RunningServi
     router: def.router,
     log,
     checks: readinessChecks(),
-    authenticate: def.authenticate,
+    authenticate: def.authenticate?.(log),
     routes: def.routes,
   });
   await new Promise<void>((resolve, reject) => {

@@ -3,8 +3,9 @@ import {
   ServiceHealth as ServiceHealthSchema,
   type ServiceName,
 } from "@tx/api-contracts";
+import { z } from "zod";
 import { type ReadinessCheck, runChecks } from "./http";
-import { publicProcedure, router } from "./trpc";
+import { authedProcedure, publicProcedure, router } from "./trpc";
 
 const startedAt = Date.now();
 const checks: ReadinessCheck[] = [];
@@ -36,5 +37,9 @@ export async function healthOf(service: ServiceName, version: string): Promise<S
 export function systemRouter(service: ServiceName, version = "0.0.0") {
   return router({
     health: publicProcedure.output(ServiceHealthSchema).query(() => healthOf(service, version)),
+    /** Who this service believes the caller is: the token check, seen from each service. */
+    whoami: authedProcedure
+      .output(z.object({ id: z.string(), email: z.string(), name: z.string() }))
+      .query(({ ctx }) => ctx.user),
   });
 }

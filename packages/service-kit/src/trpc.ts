@@ -10,6 +10,8 @@ export type Context = {
   user: AuthUser | null;
   log: Logger;
   requestId: string;
+  /** The end user's address as the web app forwarded it (for throttling), else the peer's. */
+  clientIp: string | null;
 };
 
 const t = initTRPC.context<Context>().create({
@@ -33,6 +35,7 @@ const t = initTRPC.context<Context>().create({
         path: shape.data.path,
         domainCode: cause instanceof DomainError ? cause.kind : null,
         fieldErrors,
+        retryAfterSeconds: cause instanceof DomainError ? (cause.retryAfterSeconds ?? null) : null,
       },
     };
   },

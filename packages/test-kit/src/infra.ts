@@ -191,7 +191,10 @@ export async function startInfra(opts: StartInfraOptions): Promise<Infra> {
   const redis = servers.get("redis");
   const mail = servers.get("mail");
   const urls: InfraUrls = {
-    MONGO_URL: env.MONGO_URL ?? `mongodb://127.0.0.1:${mongo?.port}/`,
+    // FerretDB 1.x applies an update as read-then-write inside its handler, so two updates of
+    // one document on two connections can lose one; a single connection per process
+    // serializes them. MongoDB itself is atomic per document and needs no such limit.
+    MONGO_URL: env.MONGO_URL ?? `mongodb://127.0.0.1:${mongo?.port}/?maxPoolSize=1`,
     NATS_URL: env.NATS_URL ?? `nats://127.0.0.1:${nats?.port}`,
     REDIS_URL: env.REDIS_URL ?? `redis://127.0.0.1:${redis?.port}`,
     SMTP_HOST: env.SMTP_HOST ?? "127.0.0.1",

@@ -54,6 +54,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     ...opts.infra,
     ...serviceUrlEnv,
     HOST: "127.0.0.1",
+    AUTH_JWKS_URL: `${urls.auth}/.well-known/jwks.json`,
     LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
     ...opts.env,
   };

@@ -1,4 +1,4 @@
-import { runMain, startService, stopOnSignals } from "@tx/service-kit";
+import { remoteTokenVerifier, runMain, startService, stopOnSignals } from "@tx/service-kit";
 
 runMain(async () => {
   // Imported here so that a configuration error is reported by runMain in one line.
@@ -9,6 +9,7 @@ runMain(async () => {
     name: "expiration",
     env,
     router: expirationRouter,
+    authenticate: (log) => remoteTokenVerifier(env, log),
     start: async ({ bus, log }) => (await startExpirationQueue(env.REDIS_URL, bus, log)).stop,
   });
   stopOnSignals(service);

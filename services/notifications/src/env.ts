@@ -1,8 +1,9 @@
-import { parseEnv, portSchema, serviceEnvShape } from "@tx/service-kit";
+import { authEnvShape, parseEnv, portSchema, serviceEnvShape } from "@tx/service-kit";
 import { z } from "zod";
 
 export const env = parseEnv({
   ...serviceEnvShape,
+  ...authEnvShape,
   PORT: serviceEnvShape.PORT.default(4006),
   SMTP_HOST: z.string().min(1),
   SMTP_PORT: portSchema,

@@ -1,4 +1,10 @@
-import { registerReadinessCheck, runMain, startService, stopOnSignals } from "@tx/service-kit";
+import {
+  registerReadinessCheck,
+  remoteTokenVerifier,
+  runMain,
+  startService,
+  stopOnSignals,
+} from "@tx/service-kit";
 
 runMain(async () => {
   // Imported here so that a configuration error is reported by runMain in one line.
@@ -16,6 +22,7 @@ runMain(async () => {
     name: "notifications",
     env,
     router: notificationsRouter,
+    authenticate: (log) => remoteTokenVerifier(env, log),
     start: async () => async () => smtp.close(),
   });
   stopOnSignals(service);

@@ -1,6 +1,7 @@
-import { parseEnv, serviceEnvShape } from "@tx/service-kit";
+import { authEnvShape, parseEnv, serviceEnvShape } from "@tx/service-kit";
 
 export const env = parseEnv({
   ...serviceEnvShape,
+  ...authEnvShape,
   PORT: serviceEnvShape.PORT.default(4003),
 });

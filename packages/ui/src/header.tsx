@@ -1,0 +1,67 @@
+import type { ReactNode } from "react";
+import type { LinkComponent } from "./link";
+
+export type HeaderProps = {
+  /** Usually a <Brand>. */
+  brand: ReactNode;
+  /** <NavLink> items. */
+  children: ReactNode;
+  navLabel?: string;
+};
+
+export function Header({ brand, children, navLabel = "Main" }: HeaderProps) {
+  return (
+    <header className="tx-header">
+      <div className="tx-header__inner">
+        {brand}
+        <nav aria-label={navLabel}>
+          <ul className="tx-nav__list">{children}</ul>
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+export type BrandProps = { href: string; children: ReactNode; as?: LinkComponent };
+
+export function Brand({ href, children, as: Link = "a" }: BrandProps) {
+  return (
+    <Link href={href} className="tx-brand">
+      <svg className="tx-brand__mark" viewBox="4 8 24 16" aria-hidden="true" focusable="false">
+        <path
+          fill="var(--tx-color-accent)"
+          d="M4 8h24v5.5a2.5 2.5 0 0 0 0 5V24H4v-5.5a2.5 2.5 0 0 0 0-5z"
+        />
+        <path stroke="var(--tx-color-surface)" strokeWidth="1.5" strokeDasharray="2 2" d="M21 9v14" />
+      </svg>
+      {children}
+    </Link>
+  );
+}
+
+export type NavLinkProps = {
+  href: string;
+  children: ReactNode;
+  current?: boolean;
+  as?: LinkComponent;
+};
+
+export function NavLink({ href, children, current = false, as: Link = "a" }: NavLinkProps) {
+  return (
+    <li>
+      <Link href={href} className="tx-nav__link" aria-current={current ? "page" : undefined}>
+        {children}
+      </Link>
+    </li>
+  );
+}
+
+export type SkipLinkProps = { href?: string; children?: ReactNode };
+
+export function SkipLink({ href = "#main", children = "Skip to content" }: SkipLinkProps) {
+  return (
+    <a href={href} className="tx-skip-link">
+      {children}
+    </a>
+  );
+}
