@@ -26,21 +26,28 @@ export const UserRegisteredData = z.object({
   name: z.string().min(1).max(100),
 });
 
-export const TicketCreatedData = z.object({
+/** A listing as the other services need it; `price` is per ticket, `total` is the lot. */
+const TicketSnapshot = {
   id: ObjectIdString,
   version: Version,
   title: Title,
   price: Money,
-  sellerId: ObjectIdString,
+  quantity: z.number().int().min(1).max(10),
+  total: Money,
   eventDate: IsoDateTime,
   venue: z.string().min(1).max(200),
+  city: z.string().min(1).max(200),
+};
+
+export const TicketCreatedData = z.object({
+  ...TicketSnapshot,
+  sellerId: ObjectIdString,
+  status: TicketStatus,
 });
 
 export const TicketUpdatedData = z.object({
-  id: ObjectIdString,
-  version: Version,
-  title: Title,
-  price: Money,
+  ...TicketSnapshot,
+  sellerId: ObjectIdString,
   status: TicketStatus,
   orderId: ObjectIdString.optional(),
 });

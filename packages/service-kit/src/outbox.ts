@@ -48,6 +48,10 @@ export function pendingEvent<S extends Subject>(subject: S, data: EventData<S>):
 
 type OutboxModel = Model<WithOutbox & { _id: unknown }>;
 
+/** Any model whose schema has the outbox plugin (mongoose's model types are invariant). */
+// biome-ignore lint/suspicious/noExplicitAny: accepts every model; the plugin guarantees the field
+export type AnyOutboxModel = Model<any>;
+
 export class Outbox {
   private readonly models = new Set<OutboxModel>();
   private timer: NodeJS.Timeout | undefined;
@@ -68,9 +72,8 @@ export class Outbox {
     return { bus: this.bus, log: this.log };
   }
 
-  register<T extends WithOutbox>(model: Model<T>): this {
-    // Variance of mongoose's model types: any model with an outbox works the same here.
-    this.models.add(model as unknown as OutboxModel);
+  register(model: AnyOutboxModel): this {
+    this.models.add(model as OutboxModel);
     return this;
   }
 

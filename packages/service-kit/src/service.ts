@@ -1,13 +1,12 @@
 import type http from "node:http";
 import type { AnyRouter } from "@trpc/server";
 import type { ServiceName } from "@tx/api-contracts";
-import type { Model } from "mongoose";
 import type { Authenticate } from "./auth";
 import { type ConsumerOptions, EventBus } from "./bus";
 import { connectDatabase, disconnectDatabase, pingDatabase } from "./db";
 import { createServiceServer } from "./http";
 import { createLogger, type Logger } from "./logger";
-import { outbox, type WithOutbox } from "./outbox";
+import { type AnyOutboxModel, outbox } from "./outbox";
 import { readinessChecks, registerReadinessCheck } from "./system";
 
 export type BaseServiceEnv = {
@@ -26,7 +25,7 @@ export type ServiceDefinition = {
   env: BaseServiceEnv;
   router: AnyRouter;
   /** Models whose documents carry an outbox; their leftovers are relayed at start. */
-  outboxModels?: Model<WithOutbox>[];
+  outboxModels?: AnyOutboxModel[];
   // biome-ignore lint/suspicious/noExplicitAny: a list of consumers of different subjects
   consumers?: ConsumerOptions<any>[];
   /** How callers are identified; without it every caller is anonymous. */

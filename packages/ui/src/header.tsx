@@ -32,7 +32,12 @@ export function Brand({ href, children, as: Link = "a" }: BrandProps) {
           fill="var(--tx-color-accent)"
           d="M4 8h24v5.5a2.5 2.5 0 0 0 0 5V24H4v-5.5a2.5 2.5 0 0 0 0-5z"
         />
-        <path stroke="var(--tx-color-surface)" strokeWidth="1.5" strokeDasharray="2 2" d="M21 9v14" />
+        <path
+          stroke="var(--tx-color-surface)"
+          strokeWidth="1.5"
+          strokeDasharray="2 2"
+          d="M21 9v14"
+        />
       </svg>
       {children}
     </Link>

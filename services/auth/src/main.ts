@@ -1,11 +1,4 @@
-import {
-  createTokenVerifier,
-  runMain,
-  startService,
-  stopOnSignals,
-  type WithOutbox,
-} from "@tx/service-kit";
-import type { Model } from "mongoose";
+import { createTokenVerifier, runMain, startService, stopOnSignals } from "@tx/service-kit";
 
 runMain(async () => {
   // Imported here so that a configuration error is reported by runMain in one line.
@@ -20,7 +13,7 @@ runMain(async () => {
     name: "auth",
     env,
     router: authRouter,
-    outboxModels: [UserModel as unknown as Model<WithOutbox>],
+    outboxModels: [UserModel],
     // The auth service checks its own tokens with its own public key, no HTTP round trip.
     authenticate: (log) =>
       createTokenVerifier({

@@ -4,11 +4,18 @@ runMain(async () => {
   // Imported here so that a configuration error is reported by runMain in one line.
   const { env } = await import("./env");
   const { ticketsRouter } = await import("./trpc/router");
+  const { TicketModel } = await import("./models/ticket");
+  const { orderCreatedConsumer } = await import("./events/consumers/order-created");
+  const { orderCancelledConsumer, orderCompletedConsumer } = await import(
+    "./events/consumers/order-finished"
+  );
   const service = await startService({
     name: "tickets",
     env,
     router: ticketsRouter,
     authenticate: (log) => remoteTokenVerifier(env, log),
+    outboxModels: [TicketModel],
+    consumers: [orderCreatedConsumer, orderCancelledConsumer, orderCompletedConsumer],
   });
   stopOnSignals(service);
 });

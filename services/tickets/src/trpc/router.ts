@@ -1,7 +1,43 @@
-import { router, systemRouter } from "@tx/service-kit";
+import {
+  CreateListingInput,
+  Listing,
+  ListingIdInput,
+  ListingPage,
+  ListListingsInput,
+  UpdateListingInput,
+} from "@tx/api-contracts";
+import { authedProcedure, publicProcedure, router, systemRouter } from "@tx/service-kit";
+import { z } from "zod";
+import { createListing } from "../procedures/create";
+import { deleteListing } from "../procedures/delete";
+import { getListing } from "../procedures/get";
+import { listListings } from "../procedures/list";
+import { myListings } from "../procedures/mine";
+import { updateListing } from "../procedures/update";
 
 export const ticketsRouter = router({
   system: systemRouter("tickets"),
+  list: publicProcedure
+    .input(ListListingsInput)
+    .output(ListingPage)
+    .query(({ input }) => listListings(input)),
+  get: publicProcedure
+    .input(ListingIdInput)
+    .output(Listing)
+    .query(({ input }) => getListing(input)),
+  mine: authedProcedure.output(z.array(Listing)).query(({ ctx }) => myListings(ctx)),
+  create: authedProcedure
+    .input(CreateListingInput)
+    .output(Listing)
+    .mutation(({ ctx, input }) => createListing(ctx, input)),
+  update: authedProcedure
+    .input(UpdateListingInput)
+    .output(Listing)
+    .mutation(({ ctx, input }) => updateListing(ctx, input)),
+  delete: authedProcedure
+    .input(ListingIdInput)
+    .output(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) => deleteListing(ctx, input)),
 });
 
 export type TicketsRouter = typeof ticketsRouter;

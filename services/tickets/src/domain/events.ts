@@ -1,0 +1,47 @@
+import type { EventData } from "@tx/api-contracts";
+import { pendingEvent } from "@tx/service-kit";
+import type { Ticket } from "../models/ticket";
+
+type Snapshot = Pick<
+  Ticket,
+  | "_id"
+  | "eventName"
+  | "venue"
+  | "city"
+  | "eventDate"
+  | "quantity"
+  | "currency"
+  | "pricePerTicket"
+  | "sellerId"
+  | "status"
+  | "orderId"
+>;
+
+function snapshot(t: Snapshot, version: number) {
+  return {
+    id: t._id.toString(),
+    version,
+    title: t.eventName,
+    price: { amount: t.pricePerTicket, currency: t.currency },
+    quantity: t.quantity,
+    total: { amount: t.pricePerTicket * t.quantity, currency: t.currency },
+    eventDate: t.eventDate.toISOString(),
+    venue: t.venue,
+    city: t.city,
+    sellerId: t.sellerId,
+    status: t.status,
+  };
+}
+
+export const ticketCreated = (t: Snapshot) =>
+  pendingEvent("ticket.created", snapshot(t, 0) satisfies EventData<"ticket.created">);
+
+/** The event for a ticket whose state after the change is `t` at `version`. */
+export const ticketUpdated = (t: Snapshot, version: number) =>
+  pendingEvent("ticket.updated", {
+    ...snapshot(t, version),
+    ...(t.orderId ? { orderId: t.orderId } : {}),
+  });
+
+export const ticketDeleted = (t: Pick<Ticket, "_id">, version: number) =>
+  pendingEvent("ticket.deleted", { id: t._id.toString(), version });

@@ -1,0 +1,22 @@
+import type { OrderStatus } from "@tx/api-contracts";
+import mongoose from "mongoose";
+
+/** What the tickets service knows of an order: enough to apply its events in version order. */
+export type OrderReplica = {
+  _id: string;
+  ticketId: string;
+  version: number;
+  status: OrderStatus;
+};
+
+const schema = new mongoose.Schema<OrderReplica>(
+  {
+    _id: { type: String, required: true },
+    ticketId: { type: String, required: true },
+    version: { type: Number, required: true },
+    status: { type: String, required: true },
+  },
+  { versionKey: false },
+);
+
+export const OrderReplicaModel = mongoose.model<OrderReplica>("OrderReplica", schema);

@@ -1,0 +1,74 @@
+import type { Currency, TicketStatus } from "@tx/api-contracts";
+import { outboxPlugin, type WithOutbox } from "@tx/service-kit";
+import mongoose from "mongoose";
+
+export type Ticket = WithOutbox & {
+  _id: mongoose.Types.ObjectId;
+  eventName: string;
+  venue: string;
+  city: string;
+  /** Lower-cased city, for the exact-match filter. */
+  cityKey: string;
+  eventDate: Date;
+  section?: string;
+  row?: string;
+  seats?: string;
+  quantity: number;
+  currency: Currency;
+  pricePerTicket: number;
+  faceValuePerTicket: number;
+  note?: string;
+  sellerId: string;
+  sellerName: string;
+  status: TicketStatus;
+  /** The order that holds a reserved or sold ticket. */
+  orderId?: string;
+  /** Word prefixes of event, venue and city: an indexed, case-insensitive search without $text. */
+  searchTerms: string[];
+  /** Deleted listings stay, hidden, so the event that announces it is never lost. */
+  deletedAt: Date | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+const schema = new mongoose.Schema<Ticket>(
+  {
+    eventName: { type: String, required: true },
+    venue: { type: String, required: true },
+    city: { type: String, required: true },
+    cityKey: { type: String, required: true },
+    eventDate: { type: Date, required: true },
+    section: String,
+    row: String,
+    seats: String,
+    quantity: { type: Number, required: true },
+    currency: { type: String, required: true },
+    pricePerTicket: { type: Number, required: true },
+    faceValuePerTicket: { type: Number, required: true },
+    note: String,
+    sellerId: { type: String, required: true },
+    sellerName: { type: String, required: true },
+    status: { type: String, required: true, default: "available" },
+    orderId: String,
+    searchTerms: { type: [String], default: [] },
+    deletedAt: { type: Date, default: null },
+    version: { type: Number, required: true, default: 0 },
+  },
+  { timestamps: true, versionKey: false },
+);
+schema.plugin(outboxPlugin);
+
+// Which index serves which query (MongoDB; FerretDB 1.x scans but gives the same answers):
+// the landing page, by date / price / newest, each with _id as the cursor's tie-breaker;
+schema.index({ status: 1, eventDate: 1, _id: 1 });
+schema.index({ status: 1, pricePerTicket: 1, _id: 1 });
+schema.index({ status: 1, createdAt: -1, _id: -1 });
+// the city filter, by date;
+schema.index({ status: 1, cityKey: 1, eventDate: 1, _id: 1 });
+// search: one multikey lookup per typed word;
+schema.index({ searchTerms: 1, status: 1, eventDate: 1 });
+// a seller's own listings, newest first.
+schema.index({ sellerId: 1, createdAt: -1, _id: -1 });
+
+export const TicketModel = mongoose.model<Ticket>("Ticket", schema);

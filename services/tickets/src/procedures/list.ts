@@ -1,0 +1,60 @@
+import { type ListingPage, ListListingsInput } from "@tx/api-contracts";
+import type { QueryFilter } from "mongoose";
+import { decodeCursor, encodeCursor } from "../domain/cursor";
+import { queryTerms, toListing } from "../domain/listing";
+import { type Ticket, TicketModel } from "../models/ticket";
+
+const sortFields = {
+  date: { field: "eventDate", direction: 1 },
+  price: { field: "pricePerTicket", direction: 1 },
+  newest: { field: "createdAt", direction: -1 },
+} as const;
+
+/** Available listings, filtered and sorted, a page at a time (keyset pagination). */
+export async function listListings(raw: ListListingsInput): Promise<ListingPage> {
+  const input = ListListingsInput.parse(raw);
+  const { field, direction } = sortFields[input.sort];
+  const from = input.from ? new Date(Math.max(Date.now(), Date.parse(input.from))) : new Date();
+  const filter: QueryFilter<Ticket> = {
+    status: "available",
+    deletedAt: null,
+    // Past events are never for sale, whatever their status says.
+    eventDate: { $gt: from, ...(input.to ? { $lte: new Date(input.to) } : {}) },
+  };
+  if (input.city) filter.cityKey = input.city.toLowerCase();
+  if (input.minPrice !== undefined || input.maxPrice !== undefined) {
+    filter.pricePerTicket = {
+      ...(input.minPrice !== undefined ? { $gte: input.minPrice } : {}),
+      ...(input.maxPrice !== undefined ? { $lte: input.maxPrice } : {}),
+    };
+  }
+  const terms = input.q ? queryTerms(input.q) : [];
+  if (terms.length > 0) filter.searchTerms = { $all: terms };
+
+  const and: QueryFilter<Ticket>[] = [];
+  if (input.cursor) {
+    const c = decodeCursor(input.cursor);
+    const value = field === "pricePerTicket" ? Number(c.v) : new Date(String(c.v));
+    const beyond = direction === 1 ? "$gt" : "$lt";
+    and.push({
+      $or: [{ [field]: { [beyond]: value } }, { [field]: value, _id: { [beyond]: c.id } }],
+    });
+  }
+  const query = and.length > 0 ? { ...filter, $and: and } : filter;
+  const docs = await TicketModel.find(query)
+    .sort({ [field]: direction, _id: direction })
+    .limit(input.limit + 1)
+    .select({ outbox: 0, searchTerms: 0 })
+    .lean();
+  const items = docs.slice(0, input.limit);
+  const last = items.at(-1);
+  const hasMore = docs.length > input.limit;
+  const nextCursor =
+    hasMore && last
+      ? encodeCursor({
+          v: field === "pricePerTicket" ? last.pricePerTicket : (last[field] as Date).toISOString(),
+          id: last._id.toString(),
+        })
+      : null;
+  return { items: items.map((t) => toListing(t as Ticket)), nextCursor };
+}

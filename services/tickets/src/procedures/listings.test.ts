@@ -1,0 +1,253 @@
+import { randomBytes } from "node:crypto";
+import { TRPCError } from "@trpc/server";
+import type { CreateListingInput } from "@tx/api-contracts";
+import { createCallerFactory } from "@tx/service-kit";
+import { connectServiceForTest, testContext } from "@tx/service-kit/testing";
+import { useInfra } from "@tx/test-kit/vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const infra = useInfra(["mongo", "nats"]);
+let conn: Awaited<ReturnType<typeof connectServiceForTest>>;
+let as: (
+  user: { id: string; name: string } | null,
+) => ReturnType<ReturnType<typeof createCallerFactory>>;
+
+const oid = () => randomBytes(12).toString("hex");
+const seller = { id: oid(), name: "Sam Seller", email: "sam@example.com" };
+const other = { id: oid(), name: "Olive Other", email: "olive@example.com" };
+const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
+
+const valid = (over: Partial<CreateListingInput> = {}): CreateListingInput => ({
+  eventName: "Phoebe Bridgers",
+  venue: "Greek Theatre",
+  city: "Berkeley",
+  eventDate: inDays(30),
+  section: "Floor",
+  quantity: 2,
+  currency: "USD",
+  pricePerTicket: 8_500,
+  faceValuePerTicket: 8_500,
+  ...over,
+});
+
+beforeAll(async () => {
+  Object.assign(process.env, infra.infra.urls, {
+    PORT: "0",
+    AUTH_JWKS_URL: "http://127.0.0.1:1/jwks",
+    PRICE_CAP_RATIO: "1.1",
+  });
+  conn = await connectServiceForTest("tickets", infra.infra.urls);
+  const { ticketsRouter } = await import("../trpc/router");
+  const { TicketModel } = await import("../models/ticket");
+  await TicketModel.init();
+  const factory = createCallerFactory(ticketsRouter);
+  // biome-ignore lint/suspicious/noExplicitAny: the caller's type is the router's own
+  as = (user) =>
+    factory(testContext(user ? { ...user, email: `${user.id}@example.com` } : null)) as any;
+});
+afterAll(async () => conn.close());
+
+async function errorOf(p: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof TRPCError) return err;
+    throw err;
+  }
+  throw new Error("expected the call to fail");
+}
+
+async function reserve(id: string) {
+  const { TicketModel } = await import("../models/ticket");
+  await TicketModel.updateOne({ _id: id }, { $set: { status: "reserved", orderId: oid() } });
+}
+
+describe("creating a listing", () => {
+  it("stores every detail and the lot total", async () => {
+    const listing = await as(seller).create(valid({ seats: "12-13", note: "Aisle seats" }));
+    expect(listing).toMatchObject({
+      eventName: "Phoebe Bridgers",
+      sellerId: seller.id,
+      sellerName: "Sam Seller",
+      status: "available",
+      version: 0,
+      total: { amount: 17_000, currency: "USD" },
+      seats: "12-13",
+    });
+  });
+
+  it("refuses an anonymous caller", async () => {
+    expect((await errorOf(as(null).create(valid()))).code).toBe("UNAUTHORIZED");
+  });
+
+  it.each([
+    ["a past date", { eventDate: inDays(-1) }, "eventDate"],
+    ["a zero price", { pricePerTicket: 0 }, "pricePerTicket"],
+    ["a negative price", { pricePerTicket: -500 }, "pricePerTicket"],
+    ["a fractional price", { pricePerTicket: 10.5 }, "pricePerTicket"],
+    ["zero tickets", { quantity: 0 }, "quantity"],
+    ["eleven tickets", { quantity: 11 }, "quantity"],
+    ["an over-long event name", { eventName: "x".repeat(121) }, "eventName"],
+    ["an over-long note", { note: "x".repeat(1001) }, "note"],
+    ["an empty venue", { venue: "   " }, "venue"],
+  ])("refuses %s with a message on that field", async (_why, over, field) => {
+    const err = await errorOf(as(seller).create(valid(over as Partial<CreateListingInput>)));
+    expect(err.code).toBe("BAD_REQUEST");
+    const issues = JSON.parse(err.message) as { path: string[]; message: string }[];
+    expect(issues.map((i) => i.path.join("."))).toContain(field);
+  });
+
+  it("refuses a price above the cap and says the most allowed", async () => {
+    const err = await errorOf(
+      as(seller).create(valid({ faceValuePerTicket: 10_000, pricePerTicket: 11_001 })),
+    );
+    expect(err.code).toBe("BAD_REQUEST");
+    expect(err.message).toContain("at most $110.00");
+    await expect(
+      as(seller).create(valid({ faceValuePerTicket: 10_000, pricePerTicket: 11_000 })),
+    ).resolves.toBeTruthy();
+  });
+});
+
+describe("editing and deleting", () => {
+  it("lets the seller edit an available listing, bumping its version", async () => {
+    const listing = await as(seller).create(valid());
+    const edited = await as(seller).update({
+      id: listing.id,
+      changes: valid({ pricePerTicket: 7_000 }),
+    });
+    expect(edited).toMatchObject({ version: 1, price: { amount: 7_000 } });
+  });
+
+  it("refuses another user and an anonymous caller, for update and delete", async () => {
+    const listing = await as(seller).create(valid());
+    expect((await errorOf(as(other).update({ id: listing.id, changes: valid() }))).code).toBe(
+      "FORBIDDEN",
+    );
+    expect((await errorOf(as(other).delete({ id: listing.id }))).code).toBe("FORBIDDEN");
+    expect((await errorOf(as(null).update({ id: listing.id, changes: valid() }))).code).toBe(
+      "UNAUTHORIZED",
+    );
+    expect((await errorOf(as(null).delete({ id: listing.id }))).code).toBe("UNAUTHORIZED");
+    expect((await as(null).get({ id: listing.id })).version).toBe(0);
+  });
+
+  it("refuses to edit or delete a reserved listing, even for its seller", async () => {
+    const listing = await as(seller).create(valid());
+    await reserve(listing.id);
+    const edit = await errorOf(as(seller).update({ id: listing.id, changes: valid() }));
+    expect(edit.code).toBe("CONFLICT");
+    expect(edit.message).toMatch(/reserved/);
+    expect((await errorOf(as(seller).delete({ id: listing.id }))).message).toMatch(/reserved/);
+  });
+
+  it("refuses to edit or delete a sold listing", async () => {
+    const listing = await as(seller).create(valid());
+    const { TicketModel } = await import("../models/ticket");
+    await TicketModel.updateOne({ _id: listing.id }, { $set: { status: "sold", orderId: oid() } });
+    expect(
+      (await errorOf(as(seller).update({ id: listing.id, changes: valid() }))).message,
+    ).toMatch(/sold/);
+    expect((await errorOf(as(seller).delete({ id: listing.id }))).message).toMatch(/sold/);
+  });
+
+  it("deletes: gone from get, list and mine", async () => {
+    const listing = await as(seller).create(valid({ eventName: "Deleted Show" }));
+    await as(seller).delete({ id: listing.id });
+    expect((await errorOf(as(null).get({ id: listing.id }))).code).toBe("NOT_FOUND");
+    const page = await as(null).list({ q: "Deleted Show" });
+    expect(page.items.map((l: { id: string }) => l.id)).not.toContain(listing.id);
+    const mine = await as(seller).mine();
+    expect(mine.map((l: { id: string }) => l.id)).not.toContain(listing.id);
+  });
+
+  it("answers a malformed id with a 400, not a crash", async () => {
+    expect((await errorOf(as(null).get({ id: "not-an-id" }))).code).toBe("BAD_REQUEST");
+    expect((await errorOf(as(null).get({ id: { $gt: "" } as never }))).code).toBe("BAD_REQUEST");
+  });
+});
+
+describe("browsing", () => {
+  it("searches event, venue and city case-insensitively, filters and sorts", async () => {
+    const tag = `Zq${randomBytes(3).toString("hex")}`;
+    const a = await as(seller).create(
+      valid({
+        eventName: `${tag} Orchestra`,
+        city: "Lyon",
+        pricePerTicket: 3_000,
+        faceValuePerTicket: 3_000,
+        eventDate: inDays(10),
+      }),
+    );
+    const b = await as(seller).create(
+      valid({
+        eventName: `The ${tag} Band`,
+        city: "Paris",
+        pricePerTicket: 2_000,
+        faceValuePerTicket: 2_000,
+        eventDate: inDays(20),
+      }),
+    );
+    const c = await as(seller).create(
+      valid({
+        eventName: `${tag} Revue`,
+        venue: "Salle Pleyel",
+        city: "paris",
+        pricePerTicket: 9_000,
+        faceValuePerTicket: 9_000,
+        eventDate: inDays(5),
+      }),
+    );
+    await reserve(c.id);
+
+    const ids = (page: { items: { id: string }[] }) => page.items.map((l) => l.id);
+    expect(ids(await as(null).list({ q: tag.toLowerCase() }))).toEqual([a.id, b.id]);
+    expect(ids(await as(null).list({ q: `${tag.toUpperCase()} band` }))).toEqual([b.id]);
+    expect(ids(await as(null).list({ q: tag, city: "PARIS" }))).toEqual([b.id]);
+    expect(ids(await as(null).list({ q: tag, sort: "price" }))).toEqual([b.id, a.id]);
+    expect(ids(await as(null).list({ q: tag, sort: "newest" }))).toEqual([b.id, a.id]);
+    expect(ids(await as(null).list({ q: tag, maxPrice: 2_500 }))).toEqual([b.id]);
+    expect(ids(await as(null).list({ q: tag, from: inDays(15) }))).toEqual([b.id]);
+    expect(ids(await as(null).list({ q: "ple" }))).not.toContain(c.id); // reserved: hidden
+  });
+
+  it("pages with a cursor without repeating or skipping", async () => {
+    const tag = `Pg${randomBytes(3).toString("hex")}`;
+    const created = [];
+    for (let i = 0; i < 7; i++)
+      created.push(
+        await as(seller).create(
+          valid({ eventName: `${tag} ${i}`, eventDate: inDays(40 + (i % 3)) }),
+        ),
+      );
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page: { items: { id: string }[]; nextCursor: string | null } = await as(null).list({
+        q: tag,
+        limit: 3,
+        cursor,
+      });
+      seen.push(...page.items.map((l) => l.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toHaveLength(7);
+    expect(new Set(seen)).toEqual(new Set(created.map((l) => l.id)));
+  });
+
+  it("refuses a forged cursor with a 400", async () => {
+    expect((await errorOf(as(null).list({ cursor: "eyJ2Ijp7IiRndCI6IiJ9fQ" }))).code).toBe(
+      "BAD_REQUEST",
+    );
+  });
+
+  it("shows the seller their listings in every status, and nobody else's", async () => {
+    const mine = await as(seller).create(valid({ eventName: "Mine Reserved" }));
+    await reserve(mine.id);
+    const theirs = await as(other).create(valid({ eventName: "Theirs" }));
+    const listed = (await as(seller).mine()).map((l: { id: string }) => l.id);
+    expect(listed).toContain(mine.id);
+    expect(listed).not.toContain(theirs.id);
+    expect((await errorOf(as(null).mine())).code).toBe("UNAUTHORIZED");
+  });
+});

@@ -1,0 +1,42 @@
+import type { Listing, UpdateListingInput } from "@tx/api-contracts";
+import { type AuthedContext, DomainError, outbox } from "@tx/service-kit";
+import { ticketUpdated } from "../domain/events";
+import {
+  assertEditable,
+  assertOwner,
+  assertPriceWithinCap,
+  fieldsToDocument,
+  toListing,
+} from "../domain/listing";
+import { env } from "../env";
+import { TicketModel } from "../models/ticket";
+
+export async function updateListing(
+  ctx: AuthedContext,
+  input: UpdateListingInput,
+): Promise<Listing> {
+  const ticket = await TicketModel.findOne({ _id: input.id, deletedAt: null }).lean();
+  if (!ticket) throw new DomainError("NOT_FOUND", "This listing does not exist.");
+  assertOwner(ticket, ctx.user.id);
+  assertEditable(ticket);
+  assertPriceWithinCap(input.changes, env.PRICE_CAP_RATIO);
+
+  const changes = fieldsToDocument(input.changes);
+  const next = { ...ticket, ...changes, version: ticket.version + 1 };
+  // Conditional on the version read: a purchase that reserved it meanwhile wins.
+  const updated = await outbox.update(
+    TicketModel,
+    { _id: ticket._id, version: ticket.version, status: "available", deletedAt: null },
+    { $set: changes, $inc: { version: 1 } },
+    [ticketUpdated(next, next.version)],
+  );
+  if (!updated) {
+    const now = await TicketModel.findById(ticket._id).lean();
+    if (now) assertEditable(now);
+    throw new DomainError(
+      "CONFLICT",
+      "This listing changed while you were editing it. Reload and try again.",
+    );
+  }
+  return toListing(updated);
+}
