@@ -44,11 +44,12 @@ export const ListingFields = z.object({
 });
 export type ListingFields = z.infer<typeof ListingFields>;
 
+/** What a caller sends (blank optional text allowed); the service receives ListingFields. */
 export const CreateListingInput = ListingFields;
-export type CreateListingInput = z.infer<typeof CreateListingInput>;
+export type CreateListingInput = z.input<typeof CreateListingInput>;
 
 export const UpdateListingInput = z.object({ id: ObjectIdString, changes: ListingFields });
-export type UpdateListingInput = z.infer<typeof UpdateListingInput>;
+export type UpdateListingInput = z.input<typeof UpdateListingInput>;
 
 export const ListingIdInput = z.object({ id: ObjectIdString });
 export type ListingIdInput = z.infer<typeof ListingIdInput>;

@@ -29,3 +29,9 @@ export async function connectServiceForTest(
 export function testContext(user: AuthUser | null = null, clientIp = "203.0.113.7"): Context {
   return { user, clientIp, requestId: "test", log: createLogger("test", "silent") };
 }
+
+/** An in-process caller of `router` as `user` (null: anonymous). */
+export function callerFor<R extends { createCaller: (ctx: Context) => unknown }>(router: R) {
+  return (user: AuthUser | null, clientIp?: string) =>
+    router.createCaller(testContext(user, clientIp)) as ReturnType<R["createCaller"]>;
+}

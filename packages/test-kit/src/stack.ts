@@ -56,6 +56,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     HOST: "127.0.0.1",
     AUTH_JWKS_URL: `${urls.auth}/.well-known/jwks.json`,
     LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
+    NEXT_TELEMETRY_DISABLED: "1",
     ...opts.env,
   };
 
@@ -75,7 +76,13 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     procs.set(name, proc);
     await waitForReady(name, `${urls[name]}/readyz`, proc, opts.logDir);
   };
-  await Promise.all(names.map(launch));
+  const started = await Promise.allSettled(names.map(launch));
+  const failed = started.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) {
+    // Leave nothing behind: stop the services that did start.
+    await Promise.all([...procs.values()].map((p) => p.stop(5_000)));
+    throw failed.reason;
+  }
 
   let web: ManagedProcess | undefined;
   if (opts.web) {
@@ -97,7 +104,12 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       },
     );
     urls.web = `http://127.0.0.1:${ports.web}`;
-    await waitForReady("web", `${urls.web}/api/healthz`, web, opts.logDir, 120_000);
+    try {
+      await waitForReady("web", `${urls.web}/api/healthz`, web, opts.logDir, 120_000);
+    } catch (err) {
+      await Promise.all([web.stop(5_000), ...[...procs.values()].map((p) => p.stop(5_000))]);
+      throw err;
+    }
   }
 
   const get = (name: ServiceName) => {

@@ -62,7 +62,10 @@ export async function startExpirationQueue(redisUrl: string, bus: EventBus, log:
       );
     },
     stop: async () => {
-      await worker.close();
+      // Graceful when Redis answers; forced after 5 s (unfinished jobs are retried later).
+      const graceful = worker.close();
+      const timer = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 5_000).unref());
+      if ((await Promise.race([graceful, timer])) === "timeout") await worker.close(true);
       await queue.close();
       connection.disconnect();
     },

@@ -1,16 +1,16 @@
 import { randomBytes } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import type { CreateListingInput } from "@tx/api-contracts";
-import { createCallerFactory } from "@tx/service-kit";
-import { connectServiceForTest, testContext } from "@tx/service-kit/testing";
+import { callerFor, connectServiceForTest } from "@tx/service-kit/testing";
 import { useInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const infra = useInfra(["mongo", "nats"]);
 let conn: Awaited<ReturnType<typeof connectServiceForTest>>;
-let as: (
-  user: { id: string; name: string } | null,
-) => ReturnType<ReturnType<typeof createCallerFactory>>;
+type Router = typeof import("../trpc/router")["ticketsRouter"];
+let caller: ReturnType<typeof callerFor<Router>>;
+const as = (user: { id: string; name: string } | null) =>
+  caller(user ? { ...user, email: `${user.id}@example.com` } : null);
 
 const oid = () => randomBytes(12).toString("hex");
 const seller = { id: oid(), name: "Sam Seller", email: "sam@example.com" };
@@ -40,10 +40,7 @@ beforeAll(async () => {
   const { ticketsRouter } = await import("../trpc/router");
   const { TicketModel } = await import("../models/ticket");
   await TicketModel.init();
-  const factory = createCallerFactory(ticketsRouter);
-  // biome-ignore lint/suspicious/noExplicitAny: the caller's type is the router's own
-  as = (user) =>
-    factory(testContext(user ? { ...user, email: `${user.id}@example.com` } : null)) as any;
+  caller = callerFor(ticketsRouter);
 });
 afterAll(async () => conn.close());
 

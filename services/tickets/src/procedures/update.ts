@@ -1,4 +1,4 @@
-import type { Listing, UpdateListingInput } from "@tx/api-contracts";
+import type { Listing, ListingFields } from "@tx/api-contracts";
 import { type AuthedContext, DomainError, outbox } from "@tx/service-kit";
 import { ticketUpdated } from "../domain/events";
 import {
@@ -13,7 +13,7 @@ import { TicketModel } from "../models/ticket";
 
 export async function updateListing(
   ctx: AuthedContext,
-  input: UpdateListingInput,
+  input: { id: string; changes: ListingFields },
 ): Promise<Listing> {
   const ticket = await TicketModel.findOne({ _id: input.id, deletedAt: null }).lean();
   if (!ticket) throw new DomainError("NOT_FOUND", "This listing does not exist.");
