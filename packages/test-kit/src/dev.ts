@@ -3,6 +3,8 @@
  * the six services and the web app on http://localhost:3000, and stops them on Ctrl-C.
  * Data lives in .data/dev and survives restarts.
  */
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startInfra } from "./infra";
 import { dataRoot } from "./paths";
@@ -19,6 +21,12 @@ const infra = await startInfra({
   ports: { mongo: 27117, nats: 4222, redis: 6390, mailHttp: 8025, mailSmtp: 1025 },
 });
 say("infrastructure up");
+// A session secret kept with the dev data, so sign-ins survive a restart.
+const secretFile = path.join(dir, "nextauth-secret");
+if (!existsSync(secretFile))
+  writeFileSync(secretFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
+const sessionSecret = readFileSync(secretFile, "utf8").trim();
+
 let stack: Awaited<ReturnType<typeof startStack>> | undefined;
 try {
   stack = await startStack({
@@ -26,6 +34,7 @@ try {
     logDir: path.join(dir, "logs"),
     ports: "default",
     web: withWeb ? "start" : false,
+    env: { NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? sessionSecret },
   });
 } catch (err) {
   say(`start failed: ${err instanceof Error ? err.message : String(err)}`);

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { type ServiceName, serviceNames } from "@tx/api-contracts";
 import type { InfraUrls } from "./infra";
@@ -59,6 +60,10 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     NEXT_TELEMETRY_DISABLED: "1",
     ...opts.env,
   };
+
+  // The web app's session secret: random per test stack; the dev command passes a stored one.
+  env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
+  env.NEXTAUTH_URL ??= `http://${opts.ports === "default" ? "localhost" : "127.0.0.1"}:${ports.web}`;
 
   const procs = new Map<ServiceName, ManagedProcess>();
   const launch = async (name: ServiceName) => {
