@@ -2,3 +2,4 @@ export * from "./auth";
 export * from "./common";
 export * from "./events";
 export * from "./listings";
+export * from "./orders";

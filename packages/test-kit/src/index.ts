@@ -4,3 +4,4 @@ export * from "./net";
 export * from "./paths";
 export * from "./process";
 export * from "./stack";
+export * from "./trpc-http";

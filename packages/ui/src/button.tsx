@@ -1,10 +1,28 @@
 import type { ComponentProps } from "react";
 import { cx } from "./cx";
 
-export type ButtonProps = ComponentProps<"button"> & { variant?: "primary" | "secondary" };
+export type ButtonProps = ComponentProps<"button"> & {
+  variant?: "primary" | "secondary";
+  size?: "medium" | "small";
+};
 
-export function Button({ variant = "primary", type = "button", className, ...rest }: ButtonProps) {
+export function Button({
+  variant = "primary",
+  size = "medium",
+  type = "button",
+  className,
+  ...rest
+}: ButtonProps) {
   return (
-    <button type={type} className={cx("tx-button", `tx-button--${variant}`, className)} {...rest} />
+    <button
+      type={type}
+      className={cx(
+        "tx-button",
+        `tx-button--${variant}`,
+        size === "small" && "tx-button--small",
+        className,
+      )}
+      {...rest}
+    />
   );
 }

@@ -7,16 +7,20 @@ export type HeaderProps = {
   /** <NavLink> items. */
   children: ReactNode;
   navLabel?: string;
+  /** Who is signed in and how to sign out, or the links to sign in and register. */
+  account?: ReactNode;
 };
 
-export function Header({ brand, children, navLabel = "Main" }: HeaderProps) {
+/** On phones the account sits beside the brand and the links get a row of their own. */
+export function Header({ brand, children, navLabel = "Main", account }: HeaderProps) {
   return (
     <header className="tx-header">
       <div className="tx-header__inner">
         {brand}
-        <nav aria-label={navLabel}>
+        <nav aria-label={navLabel} className="tx-header__nav">
           <ul className="tx-nav__list">{children}</ul>
         </nav>
+        {account ? <div className="tx-header__account">{account}</div> : null}
       </div>
     </header>
   );
@@ -58,6 +62,18 @@ export function NavLink({ href, children, current = false, as: Link = "a" }: Nav
         {children}
       </Link>
     </li>
+  );
+}
+
+export type UserLinkProps = { href: string; name: string; as?: LinkComponent };
+
+/** The signed-in user's name in the header, linking to their account. */
+export function UserLink({ href, name, as: Link = "a" }: UserLinkProps) {
+  return (
+    <Link href={href} className="tx-header__user">
+      <span className="tx-visually-hidden">Signed in as </span>
+      {name}
+    </Link>
   );
 }
 

@@ -4,11 +4,23 @@ runMain(async () => {
   // Imported here so that a configuration error is reported by runMain in one line.
   const { env } = await import("./env");
   const { ordersRouter } = await import("./trpc/router");
+  const { OrderModel } = await import("./models/order");
+  const replica = await import("./events/consumers/ticket-replica");
+  const outcomes = await import("./events/consumers/order-outcomes");
   const service = await startService({
     name: "orders",
     env,
     router: ordersRouter,
     authenticate: (log) => remoteTokenVerifier(env, log),
+    outboxModels: [OrderModel],
+    consumers: [
+      replica.ticketCreatedConsumer,
+      replica.ticketUpdatedConsumer,
+      replica.ticketDeletedConsumer,
+      outcomes.expirationCompletedConsumer,
+      outcomes.paymentSucceededConsumer,
+      outcomes.paymentRefundedConsumer,
+    ],
   });
   stopOnSignals(service);
 });

@@ -61,6 +61,11 @@ export async function startExpirationQueue(redisUrl: string, bus: EventBus, log:
         },
       );
     },
+    /** Removes a pending job; one already running finishes (orders ignores it if paid). */
+    unschedule: async (orderId: string) => {
+      const job = await queue.getJob(orderId);
+      if (job && (await job.isDelayed())) await job.remove();
+    },
     stop: async () => {
       // Graceful when Redis answers; forced after 5 s (unfinished jobs are retried later).
       const graceful = worker.close();
@@ -71,3 +76,5 @@ export async function startExpirationQueue(redisUrl: string, bus: EventBus, log:
     },
   };
 }
+
+export type ExpirationQueue = Awaited<ReturnType<typeof startExpirationQueue>>;

@@ -1,7 +1,34 @@
-import { router, systemRouter } from "@tx/service-kit";
+import {
+  CreateOrderInput,
+  Order,
+  OrderHistoryInput,
+  OrderIdInput,
+  OrderPage,
+} from "@tx/api-contracts";
+import { authedProcedure, router, systemRouter } from "@tx/service-kit";
+import { cancelOwnOrder } from "../procedures/cancel";
+import { createOrder } from "../procedures/create";
+import { getOrder } from "../procedures/get";
+import { orderHistory } from "../procedures/history";
 
 export const ordersRouter = router({
   system: systemRouter("orders"),
+  create: authedProcedure
+    .input(CreateOrderInput)
+    .output(Order)
+    .mutation(({ ctx, input }) => createOrder(ctx, input)),
+  cancel: authedProcedure
+    .input(OrderIdInput)
+    .output(Order)
+    .mutation(({ ctx, input }) => cancelOwnOrder(ctx, input)),
+  get: authedProcedure
+    .input(OrderIdInput)
+    .output(Order)
+    .query(({ ctx, input }) => getOrder(ctx, input)),
+  history: authedProcedure
+    .input(OrderHistoryInput)
+    .output(OrderPage)
+    .query(({ ctx, input }) => orderHistory(ctx, input)),
 });
 
 export type OrdersRouter = typeof ordersRouter;

@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { IsoDateTime, Money, ObjectIdString } from "./common";
+import { CancelReason, OrderStatus } from "./events";
+
+export const CreateOrderInput = z.object({ ticketId: ObjectIdString });
+export type CreateOrderInput = z.infer<typeof CreateOrderInput>;
+
+export const OrderIdInput = z.object({ orderId: ObjectIdString });
+export type OrderIdInput = z.infer<typeof OrderIdInput>;
+
+export const OrderHistoryInput = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(50).default(20),
+});
+export type OrderHistoryInput = z.input<typeof OrderHistoryInput>;
+
+export const TimelineEntry = z.object({
+  at: IsoDateTime,
+  status: OrderStatus,
+  note: z.string(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+/** An order as its buyer sees it, with the listing as it was when the hold began. */
+export const Order = z.object({
+  id: ObjectIdString,
+  status: OrderStatus,
+  ticketId: ObjectIdString,
+  eventName: z.string(),
+  eventDate: IsoDateTime,
+  venue: z.string(),
+  city: z.string(),
+  quantity: z.number().int(),
+  price: Money,
+  total: Money,
+  expiresAt: IsoDateTime,
+  cancelReason: CancelReason.optional(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  version: z.number().int(),
+  timeline: z.array(TimelineEntry),
+});
+export type Order = z.infer<typeof Order>;
+
+export const OrderPage = z.object({ items: z.array(Order), nextCursor: z.string().nullable() });
+export type OrderPage = z.infer<typeof OrderPage>;

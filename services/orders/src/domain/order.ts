@@ -1,0 +1,42 @@
+import type { Order, OrderStatus } from "@tx/api-contracts";
+import { pendingEvent } from "@tx/service-kit";
+import type { OrderDoc } from "../models/order";
+
+export const isLive = (status: OrderStatus) =>
+  status === "awaiting_payment" || status === "complete";
+
+export function toOrder(o: OrderDoc): Order {
+  const money = (amount: number) => ({ amount, currency: o.currency });
+  return {
+    id: o._id.toString(),
+    status: o.status,
+    ticketId: o.ticketId,
+    eventName: o.eventName,
+    eventDate: o.eventDate.toISOString(),
+    venue: o.venue,
+    city: o.city,
+    quantity: o.quantity,
+    price: money(o.price),
+    total: money(o.total),
+    expiresAt: o.expiresAt.toISOString(),
+    ...(o.cancelReason ? { cancelReason: o.cancelReason } : {}),
+    createdAt: o.createdAt.toISOString(),
+    updatedAt: o.updatedAt.toISOString(),
+    version: o.version,
+    timeline: o.timeline.map((t) => ({ at: t.at.toISOString(), status: t.status, note: t.note })),
+  };
+}
+
+export const orderCreated = (o: OrderDoc) =>
+  pendingEvent("order.created", {
+    id: o._id.toString(),
+    version: o.version,
+    userId: o.userId,
+    status: o.status,
+    expiresAt: o.expiresAt.toISOString(),
+    ticket: {
+      id: o.ticketId,
+      price: { amount: o.total, currency: o.currency },
+      title: o.eventName,
+    },
+  });

@@ -1,0 +1,82 @@
+import type { CancelReason } from "@tx/api-contracts";
+import { outbox, type PendingEvent, pendingEvent } from "@tx/service-kit";
+import { type OrderDoc, OrderModel } from "../models/order";
+
+const reasonNotes: Record<CancelReason, string> = {
+  expired: "The 15-minute hold ended before payment.",
+  user: "Cancelled by the buyer.",
+  payment_failed: "Payment failed.",
+};
+
+/**
+ * Moves an order from `awaiting_payment` to cancelled. Conditional on the status, so a
+ * paid order is never cancelled. Returns null when the order was not awaiting payment.
+ */
+export async function cancelOrder(
+  order: OrderDoc,
+  reason: CancelReason,
+  note = reasonNotes[reason],
+) {
+  const version = order.version + 1;
+  const event = pendingEvent("order.cancelled", {
+    id: order._id.toString(),
+    version,
+    ticket: { id: order.ticketId },
+    reason,
+  });
+  return apply(order, "cancelled", note, [event], {
+    $unset: { liveTicketId: 1 },
+    $set: { cancelReason: reason },
+  });
+}
+
+/** awaiting_payment -> complete, when the payment landed in time. */
+export async function completeOrder(order: OrderDoc) {
+  const version = order.version + 1;
+  const event = pendingEvent("order.completed", {
+    id: order._id.toString(),
+    version,
+    ticket: { id: order.ticketId },
+  });
+  return apply(order, "complete", "Payment received. The tickets are yours.", [event]);
+}
+
+/** cancelled -> refunded: a payment that came too late was returned. */
+export async function markRefunded(order: OrderDoc) {
+  if (order.status !== "cancelled") return null;
+  return OrderModel.findOneAndUpdate(
+    { _id: order._id, status: "cancelled", version: order.version },
+    {
+      $set: { status: "refunded" },
+      $inc: { version: 1 },
+      $push: {
+        timeline: {
+          at: new Date(),
+          status: "refunded",
+          note: "The late payment was refunded in full.",
+        },
+      },
+    },
+    { returnDocument: "after" },
+  ).lean();
+}
+
+async function apply(
+  order: OrderDoc,
+  to: "cancelled" | "complete",
+  note: string,
+  events: PendingEvent[],
+  extra: { $unset?: Record<string, 1>; $set?: Record<string, unknown> } = {},
+) {
+  return outbox.update(
+    OrderModel,
+    { _id: order._id, status: "awaiting_payment", version: order.version },
+    {
+      $set: { status: to, ...extra.$set },
+      ...(extra.$unset ? { $unset: extra.$unset } : {}),
+      $inc: { version: 1 },
+      $push: { timeline: { at: new Date(), status: to, note } },
+    },
+    events,
+  );
+}

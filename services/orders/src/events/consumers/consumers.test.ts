@@ -1,0 +1,154 @@
+import { randomBytes } from "node:crypto";
+import { buildEnvelope, createLogger, RetryLater } from "@tx/service-kit";
+import { connectServiceForTest } from "@tx/service-kit/testing";
+import { useInfra } from "@tx/test-kit/vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OrderModel } from "../../models/order";
+import { TicketReplicaModel } from "../../models/ticket-replica";
+import { onExpirationCompleted, onPaymentRefunded, onPaymentSucceeded } from "./order-outcomes";
+import {
+  ticketCreatedConsumer,
+  ticketDeletedConsumer,
+  ticketUpdatedConsumer,
+} from "./ticket-replica";
+
+const infra = useInfra(["mongo", "nats"]);
+let conn: Awaited<ReturnType<typeof connectServiceForTest>>;
+const log = createLogger("test", "silent");
+const oid = () => randomBytes(12).toString("hex");
+
+beforeAll(async () => {
+  conn = await connectServiceForTest("orders", infra.infra.urls);
+});
+afterAll(async () => conn.close());
+
+const snapshot = (
+  id: string,
+  version: number,
+  status: "available" | "reserved" | "sold",
+  price = 5_000,
+) => ({
+  id,
+  version,
+  title: "Japanese Breakfast",
+  price: { amount: price, currency: "USD" as const },
+  quantity: 2,
+  total: { amount: price * 2, currency: "USD" as const },
+  eventDate: new Date(Date.now() + 864e6).toISOString(),
+  venue: "Roundhouse",
+  city: "London",
+  sellerId: oid(),
+  status,
+});
+
+async function replayAll(events: (() => Promise<void>)[]) {
+  // Deliver until nothing is retried: what JetStream's redelivery does for us in production.
+  let pending = [...events];
+  for (let pass = 0; pass < 10 && pending.length > 0; pass++) {
+    const retry: (() => Promise<void>)[] = [];
+    for (const e of pending) {
+      try {
+        await e();
+      } catch (err) {
+        if (!(err instanceof RetryLater)) throw err;
+        retry.push(e);
+      }
+    }
+    pending = retry;
+  }
+  expect(pending).toHaveLength(0);
+}
+
+describe("the listing replica", () => {
+  it("ends in the same state with duplicated, out-of-order delivery as with one ordered delivery", async () => {
+    const id = oid();
+    const created = buildEnvelope("ticket.created", snapshot(id, 0, "available"));
+    const v1 = buildEnvelope("ticket.updated", snapshot(id, 1, "available", 4_000));
+    const v2 = buildEnvelope("ticket.updated", snapshot(id, 2, "reserved", 4_000));
+    const v3 = buildEnvelope("ticket.deleted", { id, version: 3 });
+    const h = {
+      c: () => ticketCreatedConsumer.handle(created, log),
+      u1: () => ticketUpdatedConsumer.handle(v1, log),
+      u2: () => ticketUpdatedConsumer.handle(v2, log),
+      d: () => ticketDeletedConsumer.handle(v3, log),
+    };
+    await replayAll([h.d, h.u2, h.u1, h.u2, h.c, h.u1, h.c, h.d]);
+    const replica = await TicketReplicaModel.findById(id).lean();
+    expect(replica).toMatchObject({ version: 3, price: 4_000, status: "reserved", deleted: true });
+  });
+});
+
+describe("order outcomes", () => {
+  async function order(status: "awaiting_payment" | "complete" = "awaiting_payment") {
+    const ticketId = oid();
+    const doc = await OrderModel.create({
+      userId: oid(),
+      ticketId,
+      liveTicketId: ticketId,
+      status,
+      expiresAt: new Date(Date.now() + 60_000),
+      eventName: "Show",
+      eventDate: new Date(Date.now() + 864e6),
+      venue: "Hall",
+      city: "Leeds",
+      quantity: 1,
+      currency: "USD",
+      price: 5_000,
+      total: 5_000,
+      version: 0,
+      timeline: [{ at: new Date(), status, note: "held" }],
+    });
+    return doc._id.toString();
+  }
+  const payment = (orderId: string) =>
+    buildEnvelope("payment.succeeded", {
+      id: oid(),
+      orderId,
+      amount: 5_000,
+      currency: "USD",
+      providerRef: "pi_1",
+    });
+  const expired = (orderId: string) => buildEnvelope("expiration.completed", { orderId });
+  const refunded = (orderId: string) =>
+    buildEnvelope("payment.refunded", {
+      id: oid(),
+      orderId,
+      amount: 5_000,
+      reason: "order_expired",
+    });
+
+  it("never cancels a paid order when its expiration arrives afterwards", async () => {
+    const id = await order();
+    await onPaymentSucceeded(payment(id), log);
+    await onExpirationCompleted(expired(id), log);
+    await onExpirationCompleted(expired(id), log);
+    const now = await OrderModel.findById(id).lean();
+    expect(now).toMatchObject({ status: "complete", version: 1, liveTicketId: now?.ticketId });
+  });
+
+  it("never completes an expired order: a late payment leaves it for refund, then refunded", async () => {
+    const id = await order();
+    await onExpirationCompleted(expired(id), log);
+    await onPaymentSucceeded(payment(id), log);
+    let now = await OrderModel.findById(id).lean();
+    expect(now).toMatchObject({ status: "cancelled", cancelReason: "expired" });
+    expect(now?.liveTicketId).toBeUndefined();
+    await onPaymentRefunded(refunded(id), log);
+    await onPaymentRefunded(refunded(id), log);
+    now = await OrderModel.findById(id).lean();
+    expect(now).toMatchObject({ status: "refunded", version: 2 });
+    expect(now?.timeline.map((t) => t.status)).toEqual([
+      "awaiting_payment",
+      "cancelled",
+      "refunded",
+    ]);
+  });
+
+  it("applies a payment twice as once", async () => {
+    const id = await order();
+    await onPaymentSucceeded(payment(id), log);
+    await onPaymentSucceeded(payment(id), log);
+    const now = await OrderModel.findById(id).lean();
+    expect(now?.timeline.filter((t) => t.status === "complete")).toHaveLength(1);
+  });
+});

@@ -1,0 +1,58 @@
+import type { CancelReason, Currency, OrderStatus } from "@tx/api-contracts";
+import { outboxPlugin, type WithOutbox } from "@tx/service-kit";
+import mongoose from "mongoose";
+
+export type OrderDoc = WithOutbox & {
+  _id: mongoose.Types.ObjectId;
+  userId: string;
+  ticketId: string;
+  /**
+   * The ticket id while the order is live (awaiting payment or complete), absent otherwise.
+   * Its unique index is what lets exactly one of many simultaneous buyers hold a listing:
+   * an insert either takes the key or fails, on MongoDB and on FerretDB alike.
+   */
+  liveTicketId?: string;
+  status: OrderStatus;
+  cancelReason?: CancelReason;
+  expiresAt: Date;
+  eventName: string;
+  eventDate: Date;
+  venue: string;
+  city: string;
+  quantity: number;
+  currency: Currency;
+  price: number;
+  total: number;
+  version: number;
+  timeline: { at: Date; status: OrderStatus; note: string }[];
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+const schema = new mongoose.Schema<OrderDoc>(
+  {
+    userId: { type: String, required: true },
+    ticketId: { type: String, required: true },
+    liveTicketId: { type: String },
+    status: { type: String, required: true },
+    cancelReason: String,
+    expiresAt: { type: Date, required: true },
+    eventName: { type: String, required: true },
+    eventDate: { type: Date, required: true },
+    venue: { type: String, required: true },
+    city: { type: String, required: true },
+    quantity: { type: Number, required: true },
+    currency: { type: String, required: true },
+    price: { type: Number, required: true },
+    total: { type: Number, required: true },
+    version: { type: Number, required: true, default: 0 },
+    timeline: [{ _id: false, at: Date, status: String, note: String }],
+  },
+  { timestamps: true, versionKey: false },
+);
+schema.plugin(outboxPlugin);
+schema.index({ liveTicketId: 1 }, { unique: true, sparse: true });
+// A buyer's history, newest first.
+schema.index({ userId: 1, createdAt: -1, _id: -1 });
+
+export const OrderModel = mongoose.model<OrderDoc>("Order", schema);

@@ -1,0 +1,40 @@
+import type { Currency, TicketStatus } from "@tx/api-contracts";
+import mongoose from "mongoose";
+
+/** The orders service's copy of a listing, fed only by ticket.* events, in version order. */
+export type TicketReplica = {
+  _id: string;
+  version: number;
+  title: string;
+  currency: Currency;
+  price: number;
+  quantity: number;
+  total: number;
+  eventDate: Date;
+  venue: string;
+  city: string;
+  sellerId: string;
+  status: TicketStatus;
+  deleted: boolean;
+};
+
+const schema = new mongoose.Schema<TicketReplica>(
+  {
+    _id: { type: String, required: true },
+    version: { type: Number, required: true },
+    title: { type: String, required: true },
+    currency: { type: String, required: true },
+    price: { type: Number, required: true },
+    quantity: { type: Number, required: true },
+    total: { type: Number, required: true },
+    eventDate: { type: Date, required: true },
+    venue: { type: String, required: true },
+    city: { type: String, required: true },
+    sellerId: { type: String, required: true },
+    status: { type: String, required: true },
+    deleted: { type: Boolean, default: false },
+  },
+  { versionKey: false },
+);
+
+export const TicketReplicaModel = mongoose.model<TicketReplica>("TicketReplica", schema);

@@ -1,0 +1,177 @@
+import type { AuthSession, Order } from "@tx/api-contracts";
+import { quantile, type Stack, trpcMutation, trpcQuery, waitFor } from "@tx/test-kit";
+import { useInfra } from "@tx/test-kit/vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  listTicket,
+  orderOf,
+  registerUsers,
+  startPurchaseStack,
+  ticketStatus,
+} from "../testing/stack-fixture";
+
+const infra = useInfra(["mongo", "nats", "redis"]);
+let stack: Stack;
+let seller: AuthSession;
+let buyers: AuthSession[];
+
+beforeAll(async () => {
+  stack = await startPurchaseStack(infra.infra);
+  [seller] = (await registerUsers(stack, "seller", 1)) as [AuthSession];
+  buyers = await registerUsers(stack, "buyer", 200);
+}, 180_000);
+afterAll(async () => stack?.stop());
+
+describe("the on-sale race", () => {
+  it("gives each of 20 listings to exactly one of 200 simultaneous buyers", async () => {
+    const latencies: number[] = [];
+    for (let round = 0; round < 20; round++) {
+      const listing = await listTicket(stack, seller, `Race ${round}`);
+      const results = await Promise.all(
+        buyers.map(async (buyer) => {
+          const started = performance.now();
+          const res = await trpcMutation<Order>(
+            stack.urls.orders,
+            "create",
+            { ticketId: listing.id },
+            buyer.accessToken,
+          );
+          latencies.push(performance.now() - started);
+          return res;
+        }),
+      );
+      const winners = results.filter((r) => r.status === 200);
+      const losers = results.filter((r) => r.status === 409);
+      expect(winners).toHaveLength(1);
+      expect(losers).toHaveLength(199);
+      expect(losers[0]?.error?.message).toBe("This ticket was just reserved by someone else.");
+      await waitFor(
+        "the listing to be reserved",
+        async () => (await ticketStatus(stack, listing.id)) === "reserved",
+      );
+    }
+    const p50 = quantile(latencies, 0.5);
+    const p99 = quantile(latencies, 0.99);
+    console.log(
+      `race: 20 rounds x 200 buyers, create latency p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`,
+    );
+  }, 240_000);
+});
+
+describe("who may do what with an order", () => {
+  it("refuses the seller's own listing, an anonymous buyer, and other buyers' orders", async () => {
+    const listing = await listTicket(stack, seller, "Authorization");
+    const [owner, other] = buyers as [AuthSession, AuthSession];
+    const own = await trpcMutation(
+      stack.urls.orders,
+      "create",
+      { ticketId: listing.id },
+      seller.accessToken,
+    );
+    expect(own.status).toBe(403);
+    expect(own.error?.message).toBe("You cannot buy your own listing.");
+    expect((await trpcMutation(stack.urls.orders, "create", { ticketId: listing.id })).status).toBe(
+      401,
+    );
+
+    const order = (
+      await trpcMutation<Order>(
+        stack.urls.orders,
+        "create",
+        { ticketId: listing.id },
+        owner.accessToken,
+      )
+    ).data;
+    if (!order) throw new Error("the owner's order was not created");
+    expect(
+      (await trpcQuery(stack.urls.orders, "get", { orderId: order.id }, other.accessToken)).status,
+    ).toBe(404);
+    expect((await trpcQuery(stack.urls.orders, "get", { orderId: order.id })).status).toBe(401);
+    expect(
+      (await trpcMutation(stack.urls.orders, "cancel", { orderId: order.id }, other.accessToken))
+        .status,
+    ).toBe(404);
+    const history = await trpcQuery<{ items: Order[] }>(
+      stack.urls.orders,
+      "history",
+      {},
+      other.accessToken,
+    );
+    expect(history.data?.items.map((o) => o.id)).not.toContain(order.id);
+    expect((await orderOf(stack, owner, order.id))?.status).toBe("awaiting_payment");
+  });
+
+  it("lets the buyer cancel a hold, which releases the listing for someone else", async () => {
+    const listing = await listTicket(stack, seller, "Cancel");
+    const [first, second] = buyers.slice(10) as [AuthSession, AuthSession];
+    const order = (
+      await trpcMutation<Order>(
+        stack.urls.orders,
+        "create",
+        { ticketId: listing.id },
+        first.accessToken,
+      )
+    ).data;
+    if (!order) throw new Error("no order");
+    const cancelled = await trpcMutation<Order>(
+      stack.urls.orders,
+      "cancel",
+      { orderId: order.id },
+      first.accessToken,
+    );
+    expect(cancelled.data?.status).toBe("cancelled");
+    expect(cancelled.data?.timeline.map((t) => t.status)).toEqual([
+      "awaiting_payment",
+      "cancelled",
+    ]);
+    await waitFor(
+      "the listing to be available",
+      async () => (await ticketStatus(stack, listing.id)) === "available",
+    );
+    const again = await trpcMutation<Order>(
+      stack.urls.orders,
+      "create",
+      { ticketId: listing.id },
+      second.accessToken,
+    );
+    expect(again.status).toBe(200);
+    const twice = await trpcMutation(
+      stack.urls.orders,
+      "cancel",
+      { orderId: order.id },
+      first.accessToken,
+    );
+    expect(twice.status).toBe(409);
+  });
+
+  it("pages the buyer's history newest first", async () => {
+    const buyer = buyers[50] as AuthSession;
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const listing = await listTicket(stack, seller, `History ${i}`);
+      const res = await trpcMutation<Order>(
+        stack.urls.orders,
+        "create",
+        { ticketId: listing.id },
+        buyer.accessToken,
+      );
+      ids.unshift(res.data?.id ?? "");
+    }
+    const first = await trpcQuery<{ items: Order[]; nextCursor: string | null }>(
+      stack.urls.orders,
+      "history",
+      { limit: 2 },
+      buyer.accessToken,
+    );
+    const second = await trpcQuery<{ items: Order[]; nextCursor: string | null }>(
+      stack.urls.orders,
+      "history",
+      { limit: 2, cursor: first.data?.nextCursor },
+      buyer.accessToken,
+    );
+    expect([...(first.data?.items ?? []), ...(second.data?.items ?? [])].map((o) => o.id)).toEqual(
+      ids,
+    );
+    expect(second.data?.nextCursor).toBeNull();
+  });
+});
