@@ -12,7 +12,7 @@ step() { printf '\n\033[1;36m==> %s\033[0m\n' "$*"; }
 record() { echo "$1 $2" >> "$RESULTS/checks.txt"; }
 
 step "Lint and format (biome)"
-if pnpm exec biome ci . ; then record lint pass; else record lint fail; fi
+if pnpm exec biome ci --colors=off . ; then record lint pass; else record lint fail; fi
 
 step "Typecheck"
 if pnpm exec turbo run typecheck --output-logs=errors-only; then record typecheck pass; else record typecheck fail; fi

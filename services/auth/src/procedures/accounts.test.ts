@@ -18,7 +18,7 @@ async function makeCaller() {
 beforeAll(async () => {
   Object.assign(process.env, infra.infra.urls, {
     PORT: "0",
-    THROTTLE_ACCOUNT_ATTEMPTS: "3",
+    THROTTLE_ACCOUNT_ATTEMPTS: "6",
     THROTTLE_ADDRESS_ATTEMPTS: "50",
     THROTTLE_WINDOW_SECONDS: "2",
     REFRESH_REUSE_GRACE_SECONDS: "0",
@@ -118,20 +118,30 @@ describe("sign in", () => {
       const err = await errorOf(auth(ip).signIn({ email: e, password: "wrong password!" }));
       return { ms: performance.now() - started, message: err.message, code: err.code };
     };
-    const wrong = await timeOf(email, "198.51.100.1");
-    const unknown = await timeOf(`${unique()}@example.com`, "198.51.100.2");
-    expect(wrong.message).toBe("Email or password is wrong.");
-    expect(unknown.message).toBe(wrong.message);
-    expect(unknown.code).toBe(wrong.code);
+    const unknownEmail = `${unique()}@example.com`;
+    const wrong: number[] = [];
+    const unknown: number[] = [];
+    let messages = new Set<string>();
+    // Alternate the two cases and compare medians, so a busy machine affects both alike.
+    for (let i = 0; i < 5; i++) {
+      const w = await timeOf(email, `198.51.100.${i}`);
+      const u = await timeOf(unknownEmail, `198.51.100.${100 + i}`);
+      wrong.push(w.ms);
+      unknown.push(u.ms);
+      messages = new Set([...messages, `${w.code}: ${w.message}`, `${u.code}: ${u.message}`]);
+    }
+    expect([...messages]).toEqual(["UNAUTHORIZED: Email or password is wrong."]);
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
     // Both run one argon2id verification; neither answers in a fraction of the other's time.
-    expect(unknown.ms / wrong.ms).toBeGreaterThan(0.4);
-    expect(unknown.ms / wrong.ms).toBeLessThan(2.5);
+    const ratio = median(unknown) / median(wrong);
+    expect(ratio).toBeGreaterThan(0.5);
+    expect(ratio).toBeLessThan(2);
   });
 
   it("throttles an account after repeated failures, says when to retry, and releases", async () => {
     const email = `${unique()}@example.com`;
     await auth().register({ email, name: "Throttled", password: strong });
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 6; i++) {
       const err = await errorOf(auth(`192.0.2.${i}`).signIn({ email, password: "not it at all" }));
       expect(err.code).toBe("UNAUTHORIZED");
     }
