@@ -3,3 +3,4 @@ export * from "./common";
 export * from "./events";
 export * from "./listings";
 export * from "./orders";
+export * from "./payments";

@@ -1,4 +1,5 @@
 export * from "./infra";
+export * from "./journeys";
 export * from "./mailpit";
 export * from "./net";
 export * from "./paths";

@@ -1,14 +1,17 @@
 import type { AuthSession, Order } from "@tx/api-contracts";
-import { quantile, type Stack, trpcMutation, waitFor } from "@tx/test-kit";
-import { useInfra } from "@tx/test-kit/vitest";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   listTicket,
   orderOf,
+  quantile,
   registerUsers,
+  type Stack,
   startPurchaseStack,
   ticketStatus,
-} from "../testing/stack-fixture";
+  trpcMutation,
+  waitFor,
+} from "@tx/test-kit";
+import { useInfra } from "@tx/test-kit/vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const HOLD_SECONDS = 2;
 const infra = useInfra(["mongo", "nats", "redis"]);

@@ -1,14 +1,18 @@
 import type { AuthSession, Order } from "@tx/api-contracts";
-import { quantile, type Stack, trpcMutation, trpcQuery, waitFor } from "@tx/test-kit";
-import { useInfra } from "@tx/test-kit/vitest";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   listTicket,
   orderOf,
+  quantile,
   registerUsers,
+  type Stack,
   startPurchaseStack,
   ticketStatus,
-} from "../testing/stack-fixture";
+  trpcMutation,
+  trpcQuery,
+  waitFor,
+} from "@tx/test-kit";
+import { useInfra } from "@tx/test-kit/vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const infra = useInfra(["mongo", "nats", "redis"]);
 let stack: Stack;

@@ -1,7 +1,40 @@
-import { router, systemRouter } from "@tx/service-kit";
+import {
+  AuthenticateSandboxInput,
+  ConfirmSandboxInput,
+  OrderIdInput,
+  PaymentSession,
+  PaymentState,
+  StartPaymentInput,
+} from "@tx/api-contracts";
+import { authedProcedure, router, systemRouter } from "@tx/service-kit";
+import { authenticateSandbox, confirmSandbox } from "../procedures/sandbox";
+import { startPayment } from "../procedures/start";
+import { getPayment, syncPayment } from "../procedures/status";
 
 export const paymentsRouter = router({
   system: systemRouter("payments"),
+  start: authedProcedure
+    .input(StartPaymentInput)
+    .output(PaymentSession)
+    .mutation(({ ctx, input }) => startPayment(ctx, input)),
+  get: authedProcedure
+    .input(OrderIdInput)
+    .output(PaymentState)
+    .query(({ ctx, input }) => getPayment(ctx, input)),
+  sync: authedProcedure
+    .input(OrderIdInput)
+    .output(PaymentState)
+    .mutation(({ ctx, input }) => syncPayment(ctx, input)),
+  sandbox: router({
+    confirm: authedProcedure
+      .input(ConfirmSandboxInput)
+      .output(PaymentState)
+      .mutation(({ ctx, input }) => confirmSandbox(ctx, input)),
+    authenticate: authedProcedure
+      .input(AuthenticateSandboxInput)
+      .output(PaymentState)
+      .mutation(({ ctx, input }) => authenticateSandbox(ctx, input)),
+  }),
 });
 
 export type PaymentsRouter = typeof paymentsRouter;

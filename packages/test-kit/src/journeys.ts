@@ -1,7 +1,10 @@
+/** Steps of a purchase, through the services' HTTP APIs as a client makes them. */
 import path from "node:path";
-import type { AuthSession, Listing, Order } from "@tx/api-contracts";
-import type { Infra } from "@tx/test-kit";
-import { type Stack, startStack, trpcMutation, trpcQuery, waitFor } from "@tx/test-kit";
+import type { AuthSession, Listing, Order, ServiceName } from "@tx/api-contracts";
+import type { Infra } from "./infra";
+import { waitFor } from "./net";
+import { type Stack, startStack } from "./stack";
+import { trpcMutation, trpcQuery } from "./trpc-http";
 
 /** Registers `count` users through the auth service, a few at a time (argon2 is costly). */
 export async function registerUsers(
@@ -73,11 +76,15 @@ export async function orderOf(stack: Stack, buyer: AuthSession, orderId: string)
   return (await trpcQuery<Order>(stack.urls.orders, "get", { orderId }, buyer.accessToken)).data;
 }
 
-export function startPurchaseStack(infra: Infra, env: Record<string, string> = {}) {
+export function startPurchaseStack(
+  infra: Infra,
+  env: Record<string, string> = {},
+  services: ServiceName[] = ["auth", "tickets", "orders", "expiration"],
+) {
   return startStack({
     infra: infra.urls,
     logDir: path.join(infra.dir, "logs"),
-    services: ["auth", "tickets", "orders", "expiration"],
+    services,
     env: { LOG_LEVEL: "warn", ...env },
   });
 }

@@ -1,0 +1,88 @@
+import type { PaymentStatus, RefundReason } from "@tx/api-contracts";
+import { type Logger, outbox, pendingEvent, RetryLater } from "@tx/service-kit";
+import type { Intent } from "../gateway/gateway";
+import { gateway } from "../gateway/index";
+import { OrderReplicaModel } from "../models/order-replica";
+import { type Payment, PaymentModel } from "../models/payment";
+
+/**
+ * The money landed (learned from the webhook or by retrieving the intent; both come here,
+ * and twice is the same as once). In time: payment.succeeded. The order already ended:
+ * refund at once, so nobody pays for a ticket they did not get.
+ */
+export async function settleSucceeded(intent: Intent, log: Logger): Promise<Payment | null> {
+  const payment = await PaymentModel.findOne({ intentId: intent.id }).lean();
+  if (!payment) throw new RetryLater(`no payment recorded for intent ${intent.id}`);
+  if (payment.status === "succeeded" || payment.status === "refunded") return payment;
+  const order = await OrderReplicaModel.findById(payment.orderId).lean();
+  if (!order) throw new RetryLater(`order ${payment.orderId} not replicated yet`);
+
+  if (order.status === "awaiting_payment") {
+    const settled = await outbox.update(
+      PaymentModel,
+      { _id: payment._id, status: { $nin: ["succeeded", "refunded"] } },
+      {
+        $set: { status: "succeeded", lastError: null, billing: intent.billing ?? payment.billing },
+      },
+      [
+        pendingEvent("payment.succeeded", {
+          id: payment._id.toString(),
+          orderId: payment.orderId,
+          amount: payment.amount,
+          currency: payment.currency,
+          providerRef: intent.id,
+        }),
+      ],
+    );
+    log.info({ orderId: payment.orderId, intentId: intent.id }, "payment succeeded");
+    return settled;
+  }
+  const reason: RefundReason =
+    order.cancelReason === "expired" ? "order_expired" : "order_cancelled";
+  // Record the success first, so a crash before the refund still leaves a paid payment to refund.
+  await PaymentModel.updateOne(
+    { _id: payment._id, status: { $nin: ["succeeded", "refunded"] } },
+    { $set: { status: "succeeded", billing: intent.billing ?? payment.billing } },
+  );
+  return refundPayment(payment.orderId, reason, log);
+}
+
+/** Refunds a succeeded payment whose order ended without it. Safe to repeat. */
+export async function refundPayment(orderId: string, reason: RefundReason, log: Logger) {
+  const payment = await PaymentModel.findOne({ orderId }).lean();
+  if (!payment || payment.status !== "succeeded") return payment;
+  // Outside any transaction, with an idempotency key: a retry never refunds twice.
+  const refund = await gateway().refund({
+    intentId: payment.intentId,
+    idempotencyKey: `refund-${payment.intentId}`,
+    orderId,
+  });
+  const refunded = await outbox.update(
+    PaymentModel,
+    { _id: payment._id, status: "succeeded" },
+    { $set: { status: "refunded", refundId: refund.id } },
+    [
+      pendingEvent("payment.refunded", {
+        id: payment._id.toString(),
+        orderId,
+        amount: payment.amount,
+        reason,
+      }),
+    ],
+  );
+  log.warn({ orderId, refundId: refund.id, reason }, "late payment refunded");
+  return refunded;
+}
+
+/** A decline or failed authentication: the buyer may try again while the hold lasts. */
+export async function recordFailure(intent: Intent): Promise<void> {
+  await PaymentModel.updateOne(
+    { intentId: intent.id, status: { $nin: ["succeeded", "refunded"] } },
+    {
+      $set: {
+        status: "requires_payment_method" satisfies PaymentStatus,
+        lastError: intent.lastError,
+      },
+    },
+  );
+}

@@ -1,0 +1,62 @@
+import type { Envelope } from "@tx/api-contracts";
+import { type ConsumerOptions, type Logger, RetryLater } from "@tx/service-kit";
+import { refundPayment } from "../../domain/settle";
+import { OrderReplicaModel } from "../../models/order-replica";
+
+export const orderCreatedConsumer: ConsumerOptions<"order.created"> = {
+  subject: "order.created",
+  handle: async (event) => {
+    const o = event.data;
+    await OrderReplicaModel.create({
+      _id: o.id,
+      userId: o.userId,
+      ticketId: o.ticket.id,
+      title: o.ticket.title,
+      amount: o.ticket.price.amount,
+      currency: o.ticket.price.currency,
+      status: o.status,
+      expiresAt: new Date(o.expiresAt),
+      version: o.version,
+    }).catch((err: { code?: number }) => {
+      if (err.code !== 11000) throw err; // a repeat
+    });
+  },
+};
+
+async function applyInOrder(
+  id: string,
+  version: number,
+  set: Record<string, unknown>,
+): Promise<boolean> {
+  const applied = await OrderReplicaModel.updateOne(
+    { _id: id, version: version - 1 },
+    { $set: { ...set, version } },
+  );
+  if (applied.matchedCount === 1) return true;
+  const current = await OrderReplicaModel.findById(id, { version: 1 }).lean();
+  if (current && current.version >= version) return false;
+  throw new RetryLater(`order ${id} is at ${current?.version ?? "none"}, event is ${version}`);
+}
+
+/**
+ * An order ended without payment. If money arrived for it anyway (the buyer paid as the
+ * hold ran out), refund it: nobody is charged for tickets they did not get.
+ */
+async function onOrderCancelled(event: Envelope<"order.cancelled">, log: Logger) {
+  const o = event.data;
+  await applyInOrder(o.id, o.version, { status: "cancelled", cancelReason: o.reason });
+  // Also on a repeat: a crash may have come between the replica update and the refund.
+  await refundPayment(o.id, o.reason === "expired" ? "order_expired" : "order_cancelled", log);
+}
+
+export const orderCancelledConsumer: ConsumerOptions<"order.cancelled"> = {
+  subject: "order.cancelled",
+  handle: onOrderCancelled,
+};
+
+export const orderCompletedConsumer: ConsumerOptions<"order.completed"> = {
+  subject: "order.completed",
+  handle: async (event) => {
+    await applyInOrder(event.data.id, event.data.version, { status: "complete" });
+  },
+};

@@ -1,0 +1,104 @@
+import { Currency } from "@tx/api-contracts";
+import Stripe from "stripe";
+import type { Intent, PaymentGateway } from "./gateway";
+
+export type StripeOptions = {
+  secretKey: string;
+  publishableKey: string;
+  /** Only a local stub in tests sets these; production talks to api.stripe.com. */
+  host?: string;
+  port?: number;
+  protocol?: "http" | "https";
+};
+
+/** The real thing: PaymentIntents with automatic payment methods, refunds via the Refund API. */
+export function stripeGateway(opts: StripeOptions): PaymentGateway {
+  const stripe = new Stripe(opts.secretKey, {
+    maxNetworkRetries: 2,
+    timeout: 10_000,
+    ...(opts.host ? { host: opts.host } : {}),
+    ...(opts.port ? { port: opts.port } : {}),
+    ...(opts.protocol ? { protocol: opts.protocol } : {}),
+  });
+
+  const toIntent = (pi: Stripe.PaymentIntent): Intent => {
+    const charge = typeof pi.latest_charge === "object" ? pi.latest_charge : null;
+    const details = charge?.billing_details;
+    return {
+      id: pi.id,
+      clientSecret: pi.client_secret ?? "",
+      status: knownStatus(pi.status),
+      amount: pi.amount,
+      currency: Currency.parse(pi.currency.toUpperCase()),
+      orderId: pi.metadata.orderId ?? "",
+      lastError: pi.last_payment_error?.message ?? null,
+      billing:
+        details?.name && details.address?.line1
+          ? {
+              name: details.name,
+              line1: details.address.line1,
+              line2: details.address.line2 ?? undefined,
+              city: details.address.city ?? "",
+              state: details.address.state ?? undefined,
+              postalCode: details.address.postal_code ?? "",
+              country: details.address.country ?? "",
+            }
+          : null,
+    };
+  };
+
+  return {
+    mode: "stripe",
+    publishableKey: opts.publishableKey,
+    async createIntent(params) {
+      const pi = await stripe.paymentIntents.create(
+        {
+          amount: params.amount,
+          currency: params.currency.toLowerCase(),
+          automatic_payment_methods: { enabled: true },
+          description: params.description,
+          metadata: { orderId: params.orderId },
+        },
+        { idempotencyKey: params.idempotencyKey },
+      );
+      return toIntent(pi);
+    },
+    async retrieveIntent(intentId) {
+      return toIntent(
+        await stripe.paymentIntents.retrieve(intentId, { expand: ["latest_charge"] }),
+      );
+    },
+    async refund(params) {
+      const refund = await stripe.refunds.create(
+        { payment_intent: params.intentId, metadata: { orderId: params.orderId } },
+        { idempotencyKey: params.idempotencyKey },
+      );
+      return { id: refund.id };
+    },
+  };
+}
+
+const statuses: Intent["status"][] = [
+  "requires_payment_method",
+  "requires_confirmation",
+  "requires_action",
+  "processing",
+  "requires_capture",
+  "canceled",
+  "succeeded",
+];
+
+// Stripe may add statuses; an unknown one is treated as still in progress, never as paid.
+function knownStatus(status: string): Intent["status"] {
+  return statuses.find((s) => s === status) ?? "processing";
+}
+
+/** One verifier for both adapters: Stripe's own, on the raw body. */
+export function verifyWebhook(rawBody: Buffer, signature: string | undefined, secret: string) {
+  if (!signature) throw new Error("missing Stripe-Signature header");
+  return Stripe.webhooks.constructEvent(rawBody, signature, secret);
+}
+
+export function signWebhook(payload: string, secret: string): string {
+  return Stripe.webhooks.generateTestHeaderString({ payload, secret });
+}

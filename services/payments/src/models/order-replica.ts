@@ -1,0 +1,34 @@
+import type { CancelReason, Currency, OrderStatus } from "@tx/api-contracts";
+import mongoose from "mongoose";
+
+/** The payments service's copy of an order: the amount it charges comes from here, never the browser. */
+export type OrderReplica = {
+  _id: string;
+  userId: string;
+  ticketId: string;
+  title: string;
+  amount: number;
+  currency: Currency;
+  status: OrderStatus;
+  cancelReason?: CancelReason;
+  expiresAt: Date;
+  version: number;
+};
+
+const schema = new mongoose.Schema<OrderReplica>(
+  {
+    _id: { type: String, required: true },
+    userId: { type: String, required: true },
+    ticketId: { type: String, required: true },
+    title: { type: String, required: true },
+    amount: { type: Number, required: true },
+    currency: { type: String, required: true },
+    status: { type: String, required: true },
+    cancelReason: String,
+    expiresAt: { type: Date, required: true },
+    version: { type: Number, required: true },
+  },
+  { versionKey: false },
+);
+
+export const OrderReplicaModel = mongoose.model<OrderReplica>("OrderReplica", schema);

@@ -1,0 +1,53 @@
+import type { BillingAddress, Currency, PaymentMode, PaymentStatus } from "@tx/api-contracts";
+import { outboxPlugin, type WithOutbox } from "@tx/service-kit";
+import mongoose from "mongoose";
+
+export type Payment = WithOutbox & {
+  _id: mongoose.Types.ObjectId;
+  /** Unique: one payment per order, so an order can never be charged twice. */
+  orderId: string;
+  userId: string;
+  intentId: string;
+  mode: PaymentMode;
+  amount: number;
+  currency: Currency;
+  status: PaymentStatus;
+  lastError: string | null;
+  billing: BillingAddress | null;
+  refundId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+const schema = new mongoose.Schema<Payment>(
+  {
+    orderId: { type: String, required: true, unique: true },
+    userId: { type: String, required: true },
+    intentId: { type: String, required: true, unique: true },
+    mode: { type: String, required: true },
+    amount: { type: Number, required: true },
+    currency: { type: String, required: true },
+    status: { type: String, required: true },
+    lastError: { type: String, default: null },
+    billing: {
+      type: new mongoose.Schema(
+        {
+          name: String,
+          line1: String,
+          line2: String,
+          city: String,
+          state: String,
+          postalCode: String,
+          country: String,
+        },
+        { _id: false },
+      ),
+      default: null,
+    },
+    refundId: { type: String, default: null },
+  },
+  { timestamps: true, versionKey: false },
+);
+schema.plugin(outboxPlugin);
+
+export const PaymentModel = mongoose.model<Payment>("Payment", schema);

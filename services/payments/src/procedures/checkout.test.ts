@@ -1,0 +1,252 @@
+import type { AuthSession, Order, PaymentSession, PaymentState } from "@tx/api-contracts";
+import {
+  listTicket,
+  orderOf,
+  registerUsers,
+  type Stack,
+  startPurchaseStack,
+  ticketStatus,
+  trpcMutation,
+  trpcQuery,
+  waitFor,
+} from "@tx/test-kit";
+import { useInfra } from "@tx/test-kit/vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signWebhook } from "../gateway/stripe";
+
+const HOLD_SECONDS = 8;
+const infra = useInfra(["mongo", "nats", "redis"]);
+let stack: Stack;
+let seller: AuthSession;
+let buyers: AuthSession[];
+let next = 0;
+
+const billing = {
+  name: "Ada Lovelace",
+  line1: "12 St James's Square",
+  line2: "",
+  city: "London",
+  state: "",
+  postalCode: "SW1Y 4JH",
+  country: "gb",
+};
+const card = (number: string) => ({ number, expiry: "12 / 34", cvc: "123" });
+
+beforeAll(async () => {
+  stack = await startPurchaseStack(infra.infra, { ORDER_HOLD_SECONDS: String(HOLD_SECONDS) }, [
+    "auth",
+    "tickets",
+    "orders",
+    "payments",
+    "expiration",
+  ]);
+  [seller, ...buyers] = (await registerUsers(stack, "pay", 12)) as [AuthSession, ...AuthSession[]];
+}, 120_000);
+afterAll(async () => stack?.stop());
+
+/** A fresh listing held by a fresh buyer, with the payment started. */
+async function checkout(name: string) {
+  const buyer = buyers[next++] as AuthSession;
+  const listing = await listTicket(stack, seller, name);
+  const order = (
+    await trpcMutation<Order>(
+      stack.urls.orders,
+      "create",
+      { ticketId: listing.id },
+      buyer.accessToken,
+    )
+  ).data;
+  if (!order) throw new Error("hold failed");
+  const session = await waitFor("the payments replica to know the order", async () => {
+    const res = await trpcMutation<PaymentSession>(
+      stack.urls.payments,
+      "start",
+      { orderId: order.id },
+      buyer.accessToken,
+    );
+    return res.data;
+  });
+  return { buyer, listing, order, session };
+}
+
+const pay = (buyer: AuthSession, orderId: string, number: string) =>
+  trpcMutation<PaymentState>(
+    stack.urls.payments,
+    "sandbox.confirm",
+    { orderId, card: card(number), billing },
+    buyer.accessToken,
+  );
+
+async function orderBecomes(buyer: AuthSession, orderId: string, status: Order["status"]) {
+  return waitFor(
+    `order ${orderId} to be ${status}`,
+    async () => {
+      const o = await orderOf(stack, buyer, orderId);
+      return o?.status === status ? o : undefined;
+    },
+    { timeoutMs: 20_000 },
+  );
+}
+
+describe("checkout with the sandbox gateway", () => {
+  it("charges the order's own amount, completes the order and sells the listing", async () => {
+    const { buyer, listing, order, session } = await checkout("Success");
+    expect(session).toMatchObject({
+      mode: "sandbox",
+      amount: order.total,
+      status: "requires_payment_method",
+    });
+    const paid = await pay(buyer, order.id, "4242 4242 4242 4242");
+    expect(paid.data).toMatchObject({
+      status: "succeeded",
+      billingName: "Ada Lovelace",
+      lastError: null,
+    });
+    const complete = await orderBecomes(buyer, order.id, "complete");
+    expect(complete.timeline.map((t) => t.status)).toEqual(["awaiting_payment", "complete"]);
+    await waitFor(
+      "the listing to be sold",
+      async () => (await ticketStatus(stack, listing.id)) === "sold",
+    );
+  });
+
+  it("shows a decline, then takes another card", async () => {
+    const { buyer, order } = await checkout("Decline");
+    const declined = await pay(buyer, order.id, "4000 0000 0000 0002");
+    expect(declined.data).toMatchObject({
+      status: "requires_payment_method",
+      lastError: "Your card was declined.",
+    });
+    expect((await orderOf(stack, buyer, order.id))?.status).toBe("awaiting_payment");
+    const paid = await pay(buyer, order.id, "4242424242424242");
+    expect(paid.data?.status).toBe("succeeded");
+    await orderBecomes(buyer, order.id, "complete");
+  });
+
+  it("asks for 3-D Secure; a failed challenge charges nothing, a completed one pays", async () => {
+    const { buyer, order } = await checkout("3DS");
+    const challenged = await pay(buyer, order.id, "4000 0027 6000 3184");
+    expect(challenged.data).toMatchObject({ status: "requires_action", requiresAction: true });
+    const failed = await trpcMutation<PaymentState>(
+      stack.urls.payments,
+      "sandbox.authenticate",
+      { orderId: order.id, outcome: "fail" },
+      buyer.accessToken,
+    );
+    expect(failed.data?.status).toBe("requires_payment_method");
+    expect(failed.data?.lastError).toMatch(/could not authenticate/);
+    expect((await orderOf(stack, buyer, order.id))?.status).toBe("awaiting_payment");
+    await pay(buyer, order.id, "4000 0027 6000 3184");
+    const passed = await trpcMutation<PaymentState>(
+      stack.urls.payments,
+      "sandbox.authenticate",
+      { orderId: order.id, outcome: "complete" },
+      buyer.accessToken,
+    );
+    expect(passed.data?.status).toBe("succeeded");
+    await orderBecomes(buyer, order.id, "complete");
+  });
+
+  it("ignores an amount or another order id sent by the browser", async () => {
+    const { buyer, order } = await checkout("Tamper");
+    const tampered = await trpcMutation<PaymentSession>(
+      stack.urls.payments,
+      "start",
+      { orderId: order.id, amount: 1, currency: "EUR" },
+      buyer.accessToken,
+    );
+    expect(tampered.data?.amount).toEqual(order.total);
+    const other = await checkout("Someone else's");
+    expect((await pay(buyer, other.order.id, "4242424242424242")).status).toBe(404);
+    expect((await orderOf(stack, other.buyer, other.order.id))?.status).toBe("awaiting_payment");
+  });
+
+  it("refuses another user and an anonymous caller", async () => {
+    const { order } = await checkout("Private");
+    const intruder = buyers.at(-1) as AuthSession;
+    expect(
+      (
+        await trpcMutation(
+          stack.urls.payments,
+          "start",
+          { orderId: order.id },
+          intruder.accessToken,
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (await trpcQuery(stack.urls.payments, "get", { orderId: order.id }, intruder.accessToken))
+        .status,
+    ).toBe(404);
+    expect((await trpcMutation(stack.urls.payments, "start", { orderId: order.id })).status).toBe(
+      401,
+    );
+  });
+});
+
+describe("webhooks", () => {
+  const post = (body: string, signature?: string) =>
+    fetch(`${stack.urls.payments}/webhooks/stripe`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        ...(signature ? { "stripe-signature": signature } : {}),
+      },
+      body,
+    });
+
+  it("refuses a bad or missing signature with 400 and changes nothing", async () => {
+    const { buyer, order, session } = await checkout("Forged webhook");
+    const body = JSON.stringify({
+      id: "evt_forged",
+      object: "event",
+      type: "payment_intent.succeeded",
+      data: { object: { id: session.intentId } },
+    });
+    expect((await post(body)).status).toBe(400);
+    expect((await post(body, signWebhook(body, "whsec_not_ours"))).status).toBe(400);
+    expect((await post(body, "t=1,v1=deadbeef")).status).toBe(400);
+    expect((await orderOf(stack, buyer, order.id))?.status).toBe("awaiting_payment");
+  });
+
+  it("handles the same event twice as once", async () => {
+    const { buyer, order, session } = await checkout("Twice");
+    await pay(buyer, order.id, "4242424242424242");
+    const body = JSON.stringify({
+      id: `evt_dup_${order.id}`,
+      object: "event",
+      type: "payment_intent.succeeded",
+      data: { object: { id: session.intentId } },
+    });
+    const secret = "whsec_sandbox_local_only";
+    const first = await post(body, signWebhook(body, secret));
+    const second = await post(body, signWebhook(body, secret));
+    expect(first.status).toBe(200);
+    expect(await second.json()).toEqual({ received: true, duplicate: true });
+    const complete = await orderBecomes(buyer, order.id, "complete");
+    expect(complete.timeline.filter((t) => t.status === "complete")).toHaveLength(1);
+  });
+});
+
+describe("a payment that lands after the hold ended", () => {
+  it("is refunded at once and the order ends refunded", async () => {
+    const { buyer, listing, order } = await checkout("Too late");
+    await orderBecomes(buyer, order.id, "cancelled");
+    const late = await pay(buyer, order.id, "4242424242424242");
+    expect(late.status).toBe(200);
+    const refunded = await orderBecomes(buyer, order.id, "refunded");
+    expect(refunded.timeline.map((t) => t.status)).toEqual([
+      "awaiting_payment",
+      "cancelled",
+      "refunded",
+    ]);
+    const payment = await trpcQuery<PaymentState>(
+      stack.urls.payments,
+      "get",
+      { orderId: order.id },
+      buyer.accessToken,
+    );
+    expect(payment.data?.status).toBe("refunded");
+    expect(await ticketStatus(stack, listing.id)).toBe("available");
+  }, 40_000);
+});

@@ -1,0 +1,55 @@
+import type {
+  AuthenticateSandboxInput,
+  BillingAddress,
+  PaymentState,
+  SandboxCard,
+} from "@tx/api-contracts";
+import { type AuthedContext, DomainError } from "@tx/service-kit";
+import { toPaymentState } from "../domain/payment-view";
+import { recordFailure, settleSucceeded } from "../domain/settle";
+import type { Intent } from "../gateway/gateway";
+import { sandbox } from "../gateway/index";
+import { PaymentModel } from "../models/payment";
+import { findOwnPayment } from "./own";
+
+function sandboxOnly() {
+  const s = sandbox();
+  if (!s) throw new DomainError("NOT_FOUND", "Card payments go through Stripe here.");
+  return s;
+}
+
+/** What the browser learns right away, as Stripe.js would tell it; the webhook follows. */
+async function afterConfirm(
+  ctx: AuthedContext,
+  orderId: string,
+  intent: Intent,
+): Promise<PaymentState> {
+  if (intent.status === "succeeded") await settleSucceeded(intent, ctx.log);
+  else if (intent.status === "requires_action") {
+    await PaymentModel.updateOne(
+      { intentId: intent.id, status: { $nin: ["succeeded", "refunded"] } },
+      { $set: { status: "requires_action", lastError: null, billing: intent.billing } },
+    );
+  } else await recordFailure(intent);
+  return toPaymentState(await findOwnPayment(ctx, orderId));
+}
+
+export async function confirmSandbox(
+  ctx: AuthedContext,
+  input: { orderId: string; card: SandboxCard; billing: BillingAddress },
+): Promise<PaymentState> {
+  const s = sandboxOnly();
+  const payment = await findOwnPayment(ctx, input.orderId);
+  const intent = await s.confirm(payment.intentId, input.card, input.billing);
+  return afterConfirm(ctx, input.orderId, intent);
+}
+
+export async function authenticateSandbox(
+  ctx: AuthedContext,
+  input: AuthenticateSandboxInput,
+): Promise<PaymentState> {
+  const s = sandboxOnly();
+  const payment = await findOwnPayment(ctx, input.orderId);
+  const intent = await s.authenticate(payment.intentId, input.outcome);
+  return afterConfirm(ctx, input.orderId, intent);
+}
