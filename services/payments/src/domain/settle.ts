@@ -50,7 +50,7 @@ export async function settleSucceeded(intent: Intent, log: Logger): Promise<Paym
 /** Refunds a succeeded payment whose order ended without it. Safe to repeat. */
 export async function refundPayment(orderId: string, reason: RefundReason, log: Logger) {
   const payment = await PaymentModel.findOne({ orderId }).lean();
-  if (!payment || payment.status !== "succeeded") return payment;
+  if (payment?.status !== "succeeded") return payment;
   // Outside any transaction, with an idempotency key: a retry never refunds twice.
   const refund = await gateway().refund({
     intentId: payment.intentId,
