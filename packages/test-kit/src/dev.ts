@@ -8,6 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startInfra } from "./infra";
 import { dataRoot } from "./paths";
+import { demoUsers, seedDemo } from "./seed";
 import { startStack } from "./stack";
 
 const withWeb = !process.argv.includes("--no-web");
@@ -42,6 +43,13 @@ try {
   process.exit(1);
 }
 
+// Demo data once per data folder: users every time (idempotent), listings only the first time.
+const seededMarker = path.join(dir, "seeded");
+const seededBefore = existsSync(seededMarker);
+const listed = await seedDemo(stack.urls, !seededBefore);
+if (!seededBefore) writeFileSync(seededMarker, new Date().toISOString());
+say(seededBefore ? "demo data already there" : `seeded ${listed} demo listings`);
+
 say("");
 say("Ticket Exchange is running:");
 if (stack.urls.web) say(`  web app        ${stack.urls.web.replace("127.0.0.1", "localhost")}`);
@@ -50,6 +58,8 @@ for (const [name, url] of Object.entries(stack.urls)) {
 }
 say(`  mail inbox     ${infra.urls.MAILPIT_URL.replace("127.0.0.1", "localhost")}`);
 say(`  logs           ${path.join(dir, "logs")}`);
+say("Demo accounts (password for all: tickets-please-2026):");
+for (const user of demoUsers) say(`  ${user.email.padEnd(18)} ${user.name}`);
 say("Press Ctrl-C to stop.");
 
 let stopping = false;
