@@ -51,6 +51,7 @@ export async function runChecks(
   );
 }
 
+const PROBES = new Set(["/healthz", "/readyz", "/metrics"]);
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /** One HTTP server per service: the tRPC router under /trpc, plus health, readiness and metrics. */
@@ -82,10 +83,21 @@ export function createServiceServer(opts: ServiceServerOptions): http.Server {
     const url = new URL(req.url ?? "/", "http://localhost");
     let route = url.pathname.startsWith("/trpc/") ? "/trpc" : url.pathname;
     res.on("finish", () => {
-      metrics.httpDuration.observe(
-        { route, status: String(res.statusCode) },
-        (performance.now() - started) / 1000,
-      );
+      const ms = performance.now() - started;
+      metrics.httpDuration.observe({ route, status: String(res.statusCode) }, ms / 1000);
+      // Probes and scrapes would drown the log; everything else is one line per request.
+      if (!PROBES.has(url.pathname)) {
+        opts.log.info(
+          {
+            requestId,
+            method: req.method,
+            path: url.pathname,
+            status: res.statusCode,
+            ms: Math.round(ms),
+          },
+          "request",
+        );
+      }
     });
     try {
       if (url.pathname === "/healthz") {
