@@ -37,7 +37,15 @@ describe("event catalog", () => {
         userId: id,
         status: "awaiting_payment",
         expiresAt: "2026-11-27T20:15:00.000Z",
-        ticket: { id, price: { amount: 4500, currency: "USD" }, title: "The National" },
+        ticket: {
+          id,
+          price: { amount: 4500, currency: "USD" },
+          title: "The National",
+          eventDate: "2027-01-01T20:00:00.000Z",
+          venue: "Hall",
+          city: "Leeds",
+          quantity: 1,
+        },
       }),
     );
     expect(parsed.data.ticket.price.amount).toBe(4500);

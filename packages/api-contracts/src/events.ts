@@ -60,7 +60,16 @@ export const OrderCreatedData = z.object({
   userId: ObjectIdString,
   status: OrderStatus,
   expiresAt: IsoDateTime,
-  ticket: z.object({ id: ObjectIdString, price: Money, title: Title }),
+  /** The listing as the buyer holds it; `price` is what the whole order costs. */
+  ticket: z.object({
+    id: ObjectIdString,
+    price: Money,
+    title: Title,
+    eventDate: IsoDateTime,
+    venue: z.string().min(1).max(200),
+    city: z.string().min(1).max(200),
+    quantity: z.number().int().min(1).max(10),
+  }),
 });
 
 export const OrderCancelledData = z.object({
@@ -90,6 +99,7 @@ export const PaymentRefundedData = z.object({
   id: ObjectIdString,
   orderId: ObjectIdString,
   amount: z.number().int().positive(),
+  currency: Money.shape.currency,
   reason: RefundReason,
 });
 

@@ -6,12 +6,12 @@ import {
   type EventData,
 } from "@tx/api-contracts";
 import { waitFor } from "@tx/test-kit";
-import { useInfra } from "@tx/test-kit/vitest";
+import { withInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildEnvelope, EventBus, RetryLater } from "./bus";
 import { createLogger } from "./logger";
 
-const env = useInfra(["nats"]);
+const env = withInfra(["nats"]);
 const log = createLogger("bus-test", "silent");
 let bus: EventBus;
 const extraBuses: EventBus[] = [];

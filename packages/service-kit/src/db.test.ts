@@ -1,9 +1,9 @@
-import { useInfra } from "@tx/test-kit/vitest";
+import { withInfra } from "@tx/test-kit/vitest";
 import mongoose from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectDatabase, disconnectDatabase, pingDatabase } from "./db";
 
-const env = useInfra(["mongo"]);
+const env = withInfra(["mongo"]);
 
 const Seat = mongoose.model(
   "Seat",

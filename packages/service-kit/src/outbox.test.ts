@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { EVENTS_STREAM } from "@tx/api-contracts";
 import { repoRoot, waitFor } from "@tx/test-kit";
-import { useInfra } from "@tx/test-kit/vitest";
+import { withInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EventBus } from "./bus";
 import { connectDatabase, disconnectDatabase } from "./db";
@@ -12,7 +12,7 @@ import { createLogger } from "./logger";
 import { outbox, pendingEvent } from "./outbox";
 import { AccountModel as Account } from "./testing/account-model";
 
-const env = useInfra(["mongo", "nats"]);
+const env = withInfra(["mongo", "nats"]);
 const log = createLogger("outbox-test", "silent");
 let bus: EventBus;
 

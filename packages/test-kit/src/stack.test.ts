@@ -4,9 +4,9 @@ import { serviceNames } from "@tx/api-contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "./paths";
 import { type Stack, startStack } from "./stack";
-import { useInfra } from "./vitest";
+import { withInfra } from "./vitest";
 
-const env = useInfra();
+const env = withInfra();
 let stack: Stack;
 
 beforeAll(async () => {

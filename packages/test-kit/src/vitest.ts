@@ -10,7 +10,7 @@ let counter = 0;
  * Starts real servers for one test file (before its tests, stopped after) and returns a
  * handle whose `infra` is set once they are up. Each file gets its own data folder.
  */
-export function useInfra(only?: InfraName[]): { readonly infra: Infra } {
+export function withInfra(only?: InfraName[]): { readonly infra: Infra } {
   const handle = {} as { infra: Infra };
   const dir = path.join(dataRoot, "test", `${process.pid}-${Date.now()}-${counter++}`);
   beforeAll(async () => {

@@ -1,12 +1,12 @@
 import path from "node:path";
 import { ACCESS_TOKEN_AUDIENCE, type AuthSession } from "@tx/api-contracts";
 import { type Stack, startStack } from "@tx/test-kit";
-import { useInfra } from "@tx/test-kit/vitest";
+import { withInfra } from "@tx/test-kit/vitest";
 import { generateKeyPair, importJWK, SignJWT } from "jose";
 import { MongoClient } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-const infra = useInfra(["mongo", "nats", "redis"]);
+const infra = withInfra(["mongo", "nats", "redis"]);
 let stack: Stack;
 let session: AuthSession;
 

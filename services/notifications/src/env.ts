@@ -1,11 +1,17 @@
-import { authEnvShape, parseEnv, portSchema, serviceEnvShape } from "@tx/service-kit";
+import { authEnvShape, parseEnv, serviceEnvShape } from "@tx/service-kit";
 import { z } from "zod";
+import { mailEnvShape, mailTransportConfig } from "./mail/config";
 
 export const env = parseEnv({
   ...serviceEnvShape,
   ...authEnvShape,
+  ...mailEnvShape,
   PORT: serviceEnvShape.PORT.default(4006),
-  SMTP_HOST: z.string().min(1),
-  SMTP_PORT: portSchema,
-  MAIL_FROM: z.string().default("Ticket Exchange <no-reply@ticket-exchange.local>"),
+  /** Where the web app lives: links in emails point here. */
+  WEB_BASE_URL: z
+    .url()
+    .default("http://localhost:3000")
+    .transform((url) => url.replace(/\/+$/, "")),
 });
+
+export const mailTransport = mailTransportConfig(env);

@@ -3,10 +3,10 @@ import { EVENTS_STREAM } from "@tx/api-contracts";
 import { createCallerFactory } from "@tx/service-kit";
 import { connectServiceForTest, testContext } from "@tx/service-kit/testing";
 import { waitFor } from "@tx/test-kit";
-import { useInfra } from "@tx/test-kit/vitest";
+import { withInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-const infra = useInfra(["mongo", "nats", "redis"]);
+const infra = withInfra(["mongo", "nats", "redis"]);
 let conn: Awaited<ReturnType<typeof connectServiceForTest>>;
 let auth: Awaited<ReturnType<typeof makeCaller>>;
 

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { createLogger, EventBus } from "@tx/service-kit";
 import { waitFor } from "@tx/test-kit";
-import { useInfra } from "@tx/test-kit/vitest";
+import { withInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startExpirationQueue } from "./expiration-queue";
 
-const env = useInfra(["nats", "redis"]);
+const env = withInfra(["nats", "redis"]);
 const log = createLogger("expiration-test", "silent");
 let bus: EventBus;
 let expirations: Awaited<ReturnType<typeof startExpirationQueue>>;

@@ -38,5 +38,9 @@ export const orderCreated = (o: OrderDoc) =>
       id: o.ticketId,
       price: { amount: o.total, currency: o.currency },
       title: o.eventName,
+      eventDate: o.eventDate.toISOString(),
+      venue: o.venue,
+      city: o.city,
+      quantity: o.quantity,
     },
   });

@@ -10,11 +10,11 @@ import {
   trpcMutation,
   waitFor,
 } from "@tx/test-kit";
-import { useInfra } from "@tx/test-kit/vitest";
+import { withInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const HOLD_SECONDS = 2;
-const infra = useInfra(["mongo", "nats", "redis"]);
+const infra = withInfra(["mongo", "nats", "redis"]);
 let stack: Stack;
 let seller: AuthSession;
 let buyers: AuthSession[];

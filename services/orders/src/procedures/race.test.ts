@@ -11,10 +11,10 @@ import {
   trpcQuery,
   waitFor,
 } from "@tx/test-kit";
-import { useInfra } from "@tx/test-kit/vitest";
+import { withInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-const infra = useInfra(["mongo", "nats", "redis"]);
+const infra = withInfra(["mongo", "nats", "redis"]);
 let stack: Stack;
 let seller: AuthSession;
 let buyers: AuthSession[];

@@ -66,6 +66,7 @@ export async function refundPayment(orderId: string, reason: RefundReason, log: 
         id: payment._id.toString(),
         orderId,
         amount: payment.amount,
+        currency: payment.currency,
         reason,
       }),
     ],

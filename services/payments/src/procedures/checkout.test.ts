@@ -10,12 +10,12 @@ import {
   trpcQuery,
   waitFor,
 } from "@tx/test-kit";
-import { useInfra } from "@tx/test-kit/vitest";
+import { withInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signWebhook } from "../gateway/stripe";
 
 const HOLD_SECONDS = 8;
-const infra = useInfra(["mongo", "nats", "redis"]);
+const infra = withInfra(["mongo", "nats", "redis"]);
 let stack: Stack;
 let seller: AuthSession;
 let buyers: AuthSession[];

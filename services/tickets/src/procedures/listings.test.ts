@@ -2,10 +2,10 @@ import { randomBytes } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import type { CreateListingInput } from "@tx/api-contracts";
 import { callerFor, connectServiceForTest } from "@tx/service-kit/testing";
-import { useInfra } from "@tx/test-kit/vitest";
+import { withInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-const infra = useInfra(["mongo", "nats"]);
+const infra = withInfra(["mongo", "nats"]);
 let conn: Awaited<ReturnType<typeof connectServiceForTest>>;
 type Router = typeof import("../trpc/router")["ticketsRouter"];
 let caller: ReturnType<typeof callerFor<Router>>;

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { buildEnvelope, createLogger, RetryLater } from "@tx/service-kit";
 import { connectServiceForTest } from "@tx/service-kit/testing";
-import { useInfra } from "@tx/test-kit/vitest";
+import { withInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OrderModel } from "../../models/order";
 import { TicketReplicaModel } from "../../models/ticket-replica";
@@ -12,7 +12,7 @@ import {
   ticketUpdatedConsumer,
 } from "./ticket-replica";
 
-const infra = useInfra(["mongo", "nats"]);
+const infra = withInfra(["mongo", "nats"]);
 let conn: Awaited<ReturnType<typeof connectServiceForTest>>;
 const log = createLogger("test", "silent");
 const oid = () => randomBytes(12).toString("hex");
@@ -114,6 +114,7 @@ describe("order outcomes", () => {
       id: oid(),
       orderId,
       amount: 5_000,
+      currency: "USD",
       reason: "order_expired",
     });
 

@@ -1,13 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { buildEnvelope, createLogger, RetryLater } from "@tx/service-kit";
 import { connectServiceForTest } from "@tx/service-kit/testing";
-import { useInfra } from "@tx/test-kit/vitest";
+import { withInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TicketModel } from "../../models/ticket";
 import { onOrderCreated } from "./order-created";
 import { orderCancelledConsumer, orderCompletedConsumer } from "./order-finished";
 
-const infra = useInfra(["mongo", "nats"]);
+const infra = withInfra(["mongo", "nats"]);
 let conn: Awaited<ReturnType<typeof connectServiceForTest>>;
 const log = createLogger("test", "silent");
 const oid = () => randomBytes(12).toString("hex");
@@ -43,7 +43,15 @@ const created = (orderId: string, ticketId: string) =>
     userId: oid(),
     status: "awaiting_payment",
     expiresAt: new Date(Date.now() + 900_000).toISOString(),
-    ticket: { id: ticketId, price: { amount: 12_000, currency: "USD" }, title: "Khruangbin" },
+    ticket: {
+      id: ticketId,
+      price: { amount: 12_000, currency: "USD" },
+      title: "Khruangbin",
+      eventDate: new Date(Date.now() + 864e5 * 20).toISOString(),
+      venue: "Red Rocks",
+      city: "Morrison",
+      quantity: 2,
+    },
   });
 const cancelled = (orderId: string, ticketId: string) =>
   buildEnvelope("order.cancelled", {

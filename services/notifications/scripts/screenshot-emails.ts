@@ -1,0 +1,71 @@
+/**
+ * Renders every email template with sample data to HTML, and screenshots each in Debian's
+ * chromium at 650 px (a typical mail client's reading pane) into docs/emails/<name>.png.
+ * Run: pnpm --filter @tx/notifications screenshots
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { chromium } from "@playwright/test";
+import { orderConfirmedEmail } from "../src/emails/order-confirmed";
+import { orderRefundedEmail } from "../src/emails/order-refunded";
+import type { RenderedEmail } from "../src/emails/render";
+import { welcomeEmail } from "../src/emails/welcome";
+
+const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "docs", "emails");
+const orderId = "6650f1c2a4b9d3e8f0a1b2c3";
+const orderUrl = `http://localhost:3000/orders/${orderId}`;
+
+const samples: Record<string, Promise<RenderedEmail>> = {
+  welcome: welcomeEmail({ name: "Ada Lovelace", browseUrl: "http://localhost:3000/" }),
+  "order-confirmed": orderConfirmedEmail({
+    name: "Ada Lovelace",
+    title: "Japanese Breakfast: Jubilee Tour",
+    eventDate: new Date("2027-03-14T20:00:00.000Z"),
+    venue: "Roundhouse",
+    city: "London",
+    quantity: 2,
+    paid: { amount: 12_450, currency: "GBP" },
+    orderId,
+    orderUrl,
+  }),
+  "order-refunded": orderRefundedEmail({
+    name: "Ada Lovelace",
+    title: "Japanese Breakfast: Jubilee Tour",
+    refunded: { amount: 12_450, currency: "GBP" },
+    reason: "order_expired",
+    orderId,
+    orderUrl,
+  }),
+};
+
+const htmlDir = mkdtempSync(path.join(os.tmpdir(), "tx-emails-"));
+mkdirSync(outDir, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
+});
+try {
+  // A short viewport: the full-page shot then ends where the email ends.
+  const page = await browser.newPage({ viewport: { width: 650, height: 200 } });
+  for (const [name, rendered] of Object.entries(samples)) {
+    const { subject, html } = await rendered;
+    const file = path.join(htmlDir, `${name}.html`);
+    writeFileSync(file, html);
+    await page.goto(pathToFileURL(file).href);
+    const png = path.join(outDir, `${name}.png`);
+    await page.screenshot({ path: png, fullPage: true });
+    process.stdout.write(`${name}: "${subject}" -> ${path.relative(process.cwd(), png)}\n`);
+  }
+} finally {
+  await browser.close();
+  rmSync(htmlDir, { recursive: true, force: true });
+}

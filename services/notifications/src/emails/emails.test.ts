@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { formatMoney } from "./format";
+import { orderConfirmedEmail } from "./order-confirmed";
+import { orderRefundedEmail } from "./order-refunded";
+import { welcomeEmail } from "./welcome";
+
+const orderId = "6650f1c2a4b9d3e8f0a1b2c3";
+const orderUrl = `https://tickets.example/orders/${orderId}`;
+
+describe("amounts", () => {
+  it("formats integer minor units with the currency", () => {
+    expect(formatMoney(123_450, "USD")).toBe("$1,234.50");
+    expect(formatMoney(999, "EUR")).toBe("€9.99");
+    expect(formatMoney(5, "GBP")).toBe("£0.05");
+  });
+});
+
+describe("the order confirmation", () => {
+  const render = (title = "The National") =>
+    orderConfirmedEmail({
+      name: "Ada",
+      title,
+      eventDate: new Date("2027-03-14T20:00:00.000Z"),
+      venue: "Roundhouse",
+      city: "London",
+      quantity: 2,
+      paid: { amount: 123_450, currency: "USD" },
+      orderId,
+      orderUrl,
+    });
+
+  it("names the event, the amount paid and the order number, with a link to the order", async () => {
+    const email = await render();
+    expect(email.subject).toBe("Order confirmed: The National");
+    for (const part of [email.html, email.text]) {
+      expect(part).toContain("The National");
+      expect(part).toContain("$1,234.50");
+      expect(part).toContain("Sun, Mar 14, 2027, 8:00 PM UTC");
+      expect(part).toContain("Roundhouse, London");
+      expect(part).toContain(orderId);
+      expect(part).toContain(orderUrl);
+    }
+  });
+
+  it("is drawn in the product's palette with inline styles", async () => {
+    const { html } = await render();
+    for (const colour of ["#003049", "#001B29", "#E0F4FF", "#669BBC", "#FCBF49"]) {
+      expect(html).toContain(colour);
+    }
+    expect(html).not.toMatch(/<style|<script|<link/);
+  });
+
+  it("escapes a hostile title and keeps the subject on one line", async () => {
+    const email = await render('Gig\r\nBcc: victim@example.com <img src=x onerror="alert(1)">');
+    expect(email.subject).toBe(
+      'Order confirmed: Gig Bcc: victim@example.com <img src=x onerror="alert(1)">',
+    );
+    expect(email.html).not.toContain("<img");
+    expect(email.html).toContain("&lt;img");
+  });
+});
+
+describe("the refund notice", () => {
+  const render = (reason: "order_expired" | "order_cancelled") =>
+    orderRefundedEmail({
+      name: "Ada",
+      title: "The National",
+      refunded: { amount: 5_000, currency: "EUR" },
+      reason,
+      orderId,
+      orderUrl,
+    });
+
+  it("says how much went back and why, in plain words", async () => {
+    const expired = await render("order_expired");
+    expect(expired.subject).toBe("Refund issued: The National");
+    expect(expired.text).toContain("€50.00");
+    expect(expired.text).toContain("your hold on the tickets had expired");
+    expect(expired.text).toContain(orderId);
+    expect(expired.html).toContain(orderUrl);
+    const cancelled = await render("order_cancelled");
+    expect(cancelled.text).toContain("the order was cancelled");
+  });
+});
+
+describe("the welcome email", () => {
+  it("greets the new user by name and links to the listings", async () => {
+    const email = await welcomeEmail({ name: "Ada", browseUrl: "https://tickets.example/" });
+    expect(email.subject).toBe("Welcome to Ticket Exchange");
+    expect(email.text).toContain("Welcome, Ada");
+    expect(email.html).toContain('href="https://tickets.example/"');
+  });
+});

@@ -1,0 +1,40 @@
+import type { Envelope } from "@tx/api-contracts";
+import type { ConsumerOptions, Logger } from "@tx/service-kit";
+import { orderConfirmedEmail } from "../../emails/order-confirmed";
+import { deliverOnce, type Mailer } from "../../mail/deliver";
+import { orderUrl, orderWithBuyer } from "../replicas";
+import { MAIL_MAX_ATTEMPTS, REPLICA_MAX_WAITS } from "../retry-budget";
+
+/** The buyer's payment went through: confirm the order to them, once. */
+export async function onPaymentSucceeded(
+  mailer: Mailer,
+  event: Envelope<"payment.succeeded">,
+  log: Logger,
+): Promise<void> {
+  const payment = event.data;
+  const { order, buyer } = await orderWithBuyer(payment.orderId);
+  const email = await orderConfirmedEmail({
+    name: buyer.name,
+    title: order.title,
+    eventDate: order.eventDate,
+    venue: order.venue,
+    city: order.city,
+    quantity: order.quantity,
+    // What was charged, which is the order's total, in the payment's currency.
+    paid: { amount: payment.amount, currency: payment.currency },
+    orderId: order._id,
+    orderUrl: orderUrl(mailer.webBaseUrl, order._id),
+  });
+  await deliverOnce(
+    mailer.transport,
+    { eventId: event.id, kind: "order-confirmed", to: buyer.email, email },
+    log,
+  );
+}
+
+export const paymentSucceededConsumer = (mailer: Mailer): ConsumerOptions<"payment.succeeded"> => ({
+  subject: "payment.succeeded",
+  handle: (event, log) => onPaymentSucceeded(mailer, event, log),
+  maxAttempts: MAIL_MAX_ATTEMPTS,
+  maxRetryLater: REPLICA_MAX_WAITS,
+});

@@ -1,0 +1,31 @@
+import type { Envelope } from "@tx/api-contracts";
+import type { ConsumerOptions, Logger } from "@tx/service-kit";
+import { welcomeEmail } from "../../emails/welcome";
+import { deliverOnce, type Mailer } from "../../mail/deliver";
+import { insertOnce } from "../../models/insert-once";
+import { UserReplicaModel } from "../../models/user";
+import { MAIL_MAX_ATTEMPTS } from "../retry-budget";
+
+/** Keeps the buyer's address for later order emails, then welcomes them once. */
+export async function onUserRegistered(
+  mailer: Mailer,
+  event: Envelope<"user.registered">,
+  log: Logger,
+): Promise<void> {
+  const user = event.data;
+  await insertOnce(() =>
+    UserReplicaModel.create({ _id: user.id, email: user.email, name: user.name }),
+  );
+  const email = await welcomeEmail({ name: user.name, browseUrl: `${mailer.webBaseUrl}/` });
+  await deliverOnce(
+    mailer.transport,
+    { eventId: event.id, kind: "welcome", to: user.email, email },
+    log,
+  );
+}
+
+export const userRegisteredConsumer = (mailer: Mailer): ConsumerOptions<"user.registered"> => ({
+  subject: "user.registered",
+  handle: (event, log) => onUserRegistered(mailer, event, log),
+  maxAttempts: MAIL_MAX_ATTEMPTS,
+});

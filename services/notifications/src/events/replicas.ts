@@ -1,0 +1,20 @@
+import { RetryLater } from "@tx/service-kit";
+import { type OrderReplica, OrderReplicaModel } from "../models/order";
+import { type UserReplica, UserReplicaModel } from "../models/user";
+
+/**
+ * The order and its buyer, as an order email needs them. Events on different subjects
+ * arrive in any order: a missing replica means "not yet", so the message is retried.
+ */
+export async function orderWithBuyer(
+  orderId: string,
+): Promise<{ order: OrderReplica; buyer: UserReplica }> {
+  const order = await OrderReplicaModel.findById(orderId).lean();
+  if (!order) throw new RetryLater(`order ${orderId} not replicated yet`);
+  const buyer = await UserReplicaModel.findById(order.userId).lean();
+  if (!buyer) throw new RetryLater(`buyer ${order.userId} of order ${orderId} not replicated yet`);
+  return { order, buyer };
+}
+
+export const orderUrl = (webBaseUrl: string, orderId: string) =>
+  `${webBaseUrl}/orders/${encodeURIComponent(orderId)}`;

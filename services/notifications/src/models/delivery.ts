@@ -1,0 +1,47 @@
+import mongoose from "mongoose";
+
+export const MailKind = ["welcome", "order-confirmed", "order-refunded"] as const;
+export type MailKind = (typeof MailKind)[number];
+
+/**
+ * One email we decided to send, for operators and for the quick "already sent" answer.
+ * The _id `<eventId>.<kind>` is unique per (event, kind) and is the idempotency key the
+ * provider sees, so every attempt at one delivery carries the same key.
+ */
+export type Delivery = {
+  _id: string;
+  eventId: string;
+  kind: MailKind;
+  to: string;
+  subject: string;
+  /** pending: not known to be sent yet; sent: an attempt was accepted by the transport. */
+  status: "pending" | "sent";
+  transport: string;
+  attempts: number;
+  providerId?: string;
+  lastError?: string;
+  sentAt?: Date;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+const schema = new mongoose.Schema<Delivery>(
+  {
+    _id: { type: String, required: true },
+    eventId: { type: String, required: true },
+    kind: { type: String, required: true, enum: MailKind },
+    to: { type: String, required: true },
+    subject: { type: String, required: true },
+    status: { type: String, required: true, enum: ["pending", "sent"] },
+    transport: { type: String, required: true },
+    attempts: { type: Number, required: true, default: 0 },
+    providerId: String,
+    lastError: String,
+    sentAt: Date,
+  },
+  { timestamps: true, versionKey: false },
+);
+
+export const DeliveryModel = mongoose.model<Delivery>("Delivery", schema);
+
+export const deliveryId = (eventId: string, kind: MailKind) => `${eventId}.${kind}`;
