@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { NextConfig } from "next";
+import { staticSecurityHeaders } from "./src/security/headers";
 
 // The workspace root, so tracing and bundling see packages/* and the shared lockfile.
 const repoRoot = path.join(import.meta.dirname, "..", "..");
@@ -11,6 +12,8 @@ const config: NextConfig = {
   transpilePackages: ["@tx/ui", "@tx/api-contracts"],
   poweredByHeader: false,
   reactStrictMode: true,
+  // The Content-Security-Policy is set per request, with its nonce, by src/proxy.ts.
+  headers: async () => [{ source: "/:path*", headers: [...staticSecurityHeaders] }],
 };
 
 export default config;

@@ -3,6 +3,7 @@ import path from "node:path";
 import { dataRoot, repoRoot, startInfra, startStack } from "@tx/test-kit";
 
 const webDir = path.join(repoRoot, "apps", "web");
+export const ACCESS_TOKEN_TTL_SECONDS = 75;
 
 /** Starts infrastructure, the six services and `next start`; the returned function stops them. */
 export default async function globalSetup(): Promise<() => Promise<void>> {
@@ -17,6 +18,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       logDir: path.join(dir, "logs"),
       web: "start",
       ports: "free",
+      // Access tokens come due for refresh 15 s after issue (60 s margin), so the suite
+      // rotates sessions throughout instead of never reaching the 15-minute default.
+      env: { ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS) },
     });
     process.env.E2E_WEB_URL = stack.urls.web;
     return async () => {

@@ -2,12 +2,24 @@ import "server-only";
 import type { ServiceName } from "@tx/api-contracts";
 import { z } from "zod";
 
-const ServiceUrl = z
-  .url({
-    protocol: /^https?$/,
-    error: (issue) => (issue.input === undefined ? "is not set" : "must be an http(s) URL"),
-  })
-  .transform((url) => url.replace(/\/+$/, ""));
+// Inlined by Next at build time; `next dev` is the only development mode.
+export const isDevelopment = process.env.NODE_ENV === "development";
+const isProduction = process.env.NODE_ENV === "production";
+
+const HttpUrl = z.url({
+  protocol: /^https?$/,
+  error: (issue) => (issue.input === undefined ? "is not set" : "must be an http(s) URL"),
+});
+
+const ServiceUrl = HttpUrl.transform((url) => url.replace(/\/+$/, ""));
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** Where browsers reach the app. Plain http only on a loopback address (local runs, tests). */
+const AppUrl = HttpUrl.transform((url) => new URL(url)).refine(
+  (url) => url.protocol === "https:" || !isProduction || LOOPBACK_HOSTS.has(url.hostname),
+  "must be https in production (session cookies are Secure), except on a loopback address",
+);
 
 const Env = z.object({
   AUTH_URL: ServiceUrl,
@@ -16,6 +28,11 @@ const Env = z.object({
   PAYMENTS_URL: ServiceUrl,
   EXPIRATION_URL: ServiceUrl,
   NOTIFICATIONS_URL: ServiceUrl,
+  /** Encrypts the session cookie; rotating it signs everyone out. */
+  NEXTAUTH_SECRET: z
+    .string({ error: "is not set" })
+    .min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)"),
+  NEXTAUTH_URL: AppUrl,
 });
 export type Env = z.infer<typeof Env>;
 
@@ -42,6 +59,16 @@ export function env(): Env {
 /** Base URL of a service (no trailing slash), e.g. http://127.0.0.1:4002. */
 export function serviceUrl(service: ServiceName): string {
   return env()[urlVariable[service]];
+}
+
+/** The app's own origin, e.g. https://tickets.example: what a same-origin request's Origin header says. */
+export function appOrigin(): string {
+  return env().NEXTAUTH_URL.origin;
+}
+
+/** Whether browsers reach the app over https, as production must (Secure cookies, upgrades). */
+export function servedOverHttps(): boolean {
+  return env().NEXTAUTH_URL.protocol === "https:";
 }
 
 /** A missing or bad variable stops the server as it starts, by name. */

@@ -3,6 +3,7 @@ import { Brand, Header, SkipLink } from "@tx/ui";
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { AccountMenu } from "@/components/account-menu";
 import { MainNav } from "@/components/main-nav";
 import { TRPCReactProvider } from "@/trpc/client";
 
@@ -27,6 +28,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               Ticket Exchange
             </Brand>
           }
+          account={<AccountMenu />}
         >
           <MainNav />
         </Header>

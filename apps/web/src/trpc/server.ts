@@ -1,25 +1,27 @@
 import "server-only";
-import { createTRPCClient } from "@trpc/client";
-import { ServiceName } from "@tx/api-contracts";
 import { headers } from "next/headers";
 import { cache } from "react";
-import { serviceUrl } from "@/env";
-import type { Gateway } from "./gateway";
-import { serviceLink } from "./links";
+import { currentAuthSession } from "@/auth/session";
+import { clientAddress } from "@/security/request";
 import { requestIdFrom } from "./request-id";
+import { createServiceClient } from "./service-client";
+import { upstreamHeaders } from "./upstream-headers";
 
 /**
- * The tRPC client for server components and route handlers: one per request, calling each
- * service directly at its *_URL and carrying the request's x-request-id.
+ * The tRPC client for server components, server actions and route handlers: one per request,
+ * calling each service directly at its *_URL as the signed-in user (if any), with the
+ * request's x-request-id and the browser's address.
  */
 export const serverApi = cache(async () => {
-  const requestId = requestIdFrom((await headers()).get("x-request-id"));
-  return createTRPCClient<Gateway>({
-    links: [
-      serviceLink({
-        url: (service) => `${serviceUrl(ServiceName.parse(service))}/trpc`,
-        headers: () => ({ "x-request-id": requestId }),
-      }),
-    ],
-  });
+  const incoming = await headers();
+  const requestId = requestIdFrom(incoming.get("x-request-id"));
+  const address = clientAddress(incoming);
+  // Read per call: a server action that has just signed the user in calls as that user.
+  return createServiceClient(async () =>
+    upstreamHeaders({
+      requestId,
+      clientAddress: address,
+      accessToken: (await currentAuthSession())?.accessToken ?? null,
+    }),
+  );
 });

@@ -1,8 +1,12 @@
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import { ServiceName } from "@tx/api-contracts";
 import type { NextRequest } from "next/server";
-import { serviceUrl } from "@/env";
+import { currentAuthSession } from "@/auth/session";
+import { appOrigin, serviceUrl } from "@/env";
+import { clientAddress, isCrossOriginWrite } from "@/security/request";
+import { browserMayCall } from "@/trpc/browser-access";
 import { requestIdFrom } from "@/trpc/request-id";
+import { upstreamHeaders } from "@/trpc/upstream-headers";
 
 type Params = { params: Promise<{ service: string; trpc: string[] }> };
 
@@ -10,9 +14,15 @@ const UPSTREAM_TIMEOUT_MS = 15_000;
 
 /**
  * Same-origin proxy for the browser's tRPC calls: /api/trpc/<service>/<procedures>?<query>
- * goes to <SERVICE_URL>/trpc/<procedures>?<query>, for the six services only.
+ * goes to <SERVICE_URL>/trpc/<procedures>?<query>, for the six services only, as the
+ * signed-in user: the access token is added here and never reaches the browser.
  */
 async function proxy(req: NextRequest, { params }: Params): Promise<Response> {
+  const requestId = requestIdFrom(req.headers.get("x-request-id"));
+  // The session cookie rides along on any request to this origin, so a write must come from it.
+  if (isCrossOriginWrite(req.method, req.headers.get("origin"), appOrigin())) {
+    return trpcError("FORBIDDEN", "Cross-origin requests are not allowed.", requestId);
+  }
   const { service } = await params;
   const known = ServiceName.safeParse(service);
   if (!known.success) {
@@ -21,14 +31,16 @@ async function proxy(req: NextRequest, { params }: Params): Promise<Response> {
 
   // The raw path keeps the client's encoding of batched procedure names ("a,b").
   const procedures = req.nextUrl.pathname.slice(`/api/trpc/${known.data}/`.length);
+  if (!browserMayCall(known.data, procedures)) {
+    return trpcError("NOT_FOUND", "This procedure is not available from the browser.", requestId);
+  }
   const target = `${serviceUrl(known.data)}/trpc/${procedures}${req.nextUrl.search}`;
-  const requestId = requestIdFrom(req.headers.get("x-request-id"));
 
   let upstream: Response;
   try {
     upstream = await fetch(target, {
       method: req.method,
-      headers: upstreamHeaders(req, requestId),
+      headers: await forwardedHeaders(req, requestId),
       body: req.method === "GET" ? undefined : await req.arrayBuffer(),
       signal: AbortSignal.any([req.signal, AbortSignal.timeout(UPSTREAM_TIMEOUT_MS)]),
       cache: "no-store",
@@ -43,27 +55,40 @@ async function proxy(req: NextRequest, { params }: Params): Promise<Response> {
   return new Response(upstream.body, { status: upstream.status, headers: responseHeaders });
 }
 
-/** What the service sees of the browser's request. The session's access token will be added here as Authorization. */
-function upstreamHeaders(req: NextRequest, requestId: string): Headers {
-  const headers = new Headers({ "x-request-id": requestId });
+/** What the service sees of the browser's request: never its cookies, only who is calling. */
+async function forwardedHeaders(req: NextRequest, requestId: string): Promise<Headers> {
+  const session = await currentAuthSession();
+  const headers = new Headers(
+    upstreamHeaders({
+      requestId,
+      clientAddress: clientAddress(req.headers),
+      accessToken: session?.accessToken ?? null,
+    }),
+  );
   const contentType = req.headers.get("content-type");
   if (contentType) headers.set("content-type", contentType);
   return headers;
 }
 
-/** A tRPC-shaped error, so the browser's client reports it like any other failed call. */
 function unavailable(service: ServiceName, requestId: string, err: unknown): Response {
   const timedOut = err instanceof DOMException && err.name === "TimeoutError";
-  const code = timedOut ? "GATEWAY_TIMEOUT" : "BAD_GATEWAY";
-  const httpStatus = timedOut ? 504 : 502;
+  return timedOut
+    ? trpcError("GATEWAY_TIMEOUT", `${service} did not answer in time`, requestId)
+    : trpcError("BAD_GATEWAY", `${service} is unavailable`, requestId);
+}
+
+const httpStatusOf = {
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_GATEWAY: 502,
+  GATEWAY_TIMEOUT: 504,
+} as const;
+
+/** A tRPC-shaped error, so the browser's client reports it like any other failed call. */
+function trpcError(code: keyof typeof httpStatusOf, message: string, requestId: string): Response {
+  const httpStatus = httpStatusOf[code];
   return Response.json(
-    {
-      error: {
-        message: timedOut ? `${service} did not answer in time` : `${service} is unavailable`,
-        code: TRPC_ERROR_CODES_BY_KEY[code],
-        data: { code, httpStatus },
-      },
-    },
+    { error: { message, code: TRPC_ERROR_CODES_BY_KEY[code], data: { code, httpStatus } } },
     { status: httpStatus, headers: { "x-request-id": requestId } },
   );
 }

@@ -1,0 +1,53 @@
+import { randomUUID } from "node:crypto";
+import { type BrowserContext, expect, type Page } from "@playwright/test";
+
+export type Account = { name: string; email: string; password: string };
+
+/** A new, unique account; the password is long and uncommon, as the auth service wants. */
+export function newAccount(name = "Ada Lovelace"): Account {
+  const id = randomUUID().slice(0, 8);
+  return { name, email: `ada.${id}@example.com`, password: `analytical engine ${id}` };
+}
+
+export async function registerThroughForm(page: Page, account: Account): Promise<void> {
+  await page.goto("/register");
+  await page.getByLabel("Name").fill(account.name);
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+export async function signInThroughForm(
+  page: Page,
+  { email, password }: Pick<Account, "email" | "password">,
+): Promise<void> {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Registers through the form and waits until the header greets the new user. */
+export async function registered(page: Page, account = newAccount()): Promise<Account> {
+  await registerThroughForm(page, account);
+  await expect(signedInAs(page, account.name)).toBeVisible();
+  return account;
+}
+
+export function signedInAs(page: Page, name: string) {
+  return page.getByRole("banner").getByRole("link", { name: `Signed in as ${name}` });
+}
+
+export async function sessionCookie(context: BrowserContext) {
+  const cookies = await context.cookies();
+  return cookies.find((c) => c.name.endsWith("next-auth.session-token"));
+}
+
+/** Errors the page logs or throws from now on: a clean flow has none. */
+export function pageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  return errors;
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { browserMayCall } from "./browser-access";
+
+describe("browserMayCall", () => {
+  it("lets the browser call procedures as the signed-in user", () => {
+    expect(browserMayCall("auth", "me")).toBe(true);
+    expect(browserMayCall("tickets", "system.health,system.whoami")).toBe(true);
+    // Only the auth service's token procedures are withheld.
+    expect(browserMayCall("tickets", "signIn")).toBe(true);
+  });
+
+  it("withholds the procedures that take or hand out tokens, however they are written", () => {
+    for (const path of ["signIn", "register", "refresh", "signOut", "%73ignIn", "me%2Crefresh"]) {
+      expect(browserMayCall("auth", path)).toBe(false);
+    }
+  });
+
+  it("refuses a path that does not decode", () => {
+    expect(browserMayCall("auth", "me%E0%A4%A")).toBe(false);
+  });
+});
