@@ -83,6 +83,8 @@ export type ListingSort = z.infer<typeof ListingSort>;
 
 export const ListListingsInput = z.object({
   q: z.string().trim().max(100).optional(),
+  /** Another listing page of one seller ("more from this seller"). */
+  sellerId: ObjectIdString.optional(),
   city: z.string().trim().max(80).optional(),
   from: IsoDateTime.optional(),
   to: IsoDateTime.optional(),

@@ -32,6 +32,8 @@ export const serviceEnvShape = {
   PORT: port,
   MONGO_URL: z.string().regex(/^mongodb(\+srv)?:\/\//, "must be a mongodb:// URL"),
   NATS_URL: z.string().min(1, "must list at least one nats server"),
+  /** Copies of each stream: 1 on one server, 3 on a production cluster. */
+  NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
 };
 
 export const redisEnvShape = {

@@ -16,6 +16,7 @@ export type BaseServiceEnv = {
   PORT: number;
   MONGO_URL: string;
   NATS_URL: string;
+  NATS_STREAM_REPLICAS: number;
 };
 
 export type ServiceRuntime = { log: Logger; bus: EventBus };
@@ -48,7 +49,12 @@ export async function startService(def: ServiceDefinition): Promise<RunningServi
   const dbName = `tx_${def.name}`;
   await connectDatabase(def.env.MONGO_URL, dbName);
   registerReadinessCheck({ name: "mongodb", check: pingDatabase });
-  const bus = await EventBus.connect({ servers: def.env.NATS_URL, service: def.name, log });
+  const bus = await EventBus.connect({
+    servers: def.env.NATS_URL,
+    service: def.name,
+    log,
+    replicas: def.env.NATS_STREAM_REPLICAS,
+  });
   registerReadinessCheck({ name: "nats", check: () => bus.ping() });
 
   outbox.attach(bus, log);

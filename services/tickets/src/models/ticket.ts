@@ -68,7 +68,8 @@ schema.index({ status: 1, createdAt: -1, _id: -1 });
 schema.index({ status: 1, cityKey: 1, eventDate: 1, _id: 1 });
 // search: one multikey lookup per typed word;
 schema.index({ searchTerms: 1, status: 1, eventDate: 1 });
-// a seller's own listings, newest first.
+// a seller's own listings, newest first, and their available ones by date.
 schema.index({ sellerId: 1, createdAt: -1, _id: -1 });
+schema.index({ sellerId: 1, status: 1, eventDate: 1, _id: 1 });
 
 export const TicketModel = mongoose.model<Ticket>("Ticket", schema);

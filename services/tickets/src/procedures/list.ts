@@ -22,6 +22,7 @@ export async function listListings(raw: ListListingsInput): Promise<ListingPage>
     eventDate: { $gt: from, ...(input.to ? { $lte: new Date(input.to) } : {}) },
   };
   if (input.city) filter.cityKey = input.city.toLowerCase();
+  if (input.sellerId) filter.sellerId = input.sellerId;
   if (input.minPrice !== undefined || input.maxPrice !== undefined) {
     filter.pricePerTicket = {
       ...(input.minPrice !== undefined ? { $gte: input.minPrice } : {}),

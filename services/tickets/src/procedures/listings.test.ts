@@ -232,6 +232,13 @@ describe("browsing", () => {
     expect(new Set(seen)).toEqual(new Set(created.map((l) => l.id)));
   });
 
+  it("lists one seller's available listings", async () => {
+    const mine = await as(other).create(valid({ eventName: "Other's show" }));
+    const page = await as(null).list({ sellerId: other.id });
+    expect(page.items.map((l: { id: string }) => l.id)).toContain(mine.id);
+    expect(page.items.every((l: { sellerId: string }) => l.sellerId === other.id)).toBe(true);
+  });
+
   it("refuses a forged cursor with a 400", async () => {
     expect((await errorOf(as(null).list({ cursor: "eyJ2Ijp7IiRndCI6IiJ9fQ" }))).code).toBe(
       "BAD_REQUEST",
