@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import yaml from "js-yaml";
+import { loadAll } from "js-yaml";
 import type { K8sObject } from "./objects";
 import { k8sDir, repoRoot } from "./repo";
 
@@ -29,7 +29,7 @@ export function render(dir: string): K8sObject[] {
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
-  const objects = yaml.loadAll(out).filter((doc): doc is K8sObject => doc !== null);
+  const objects = loadAll(out).filter((doc): doc is K8sObject => doc !== null);
   cache.set(dir, objects);
   return objects;
 }

@@ -76,7 +76,7 @@ export function createServiceServer(opts: ServiceServerOptions): http.Server {
     },
   });
 
-  return http.createServer(async (req, res) => {
+  const server = http.createServer(async (req, res) => {
     const started = performance.now();
     const requestId = requestIdOf(req);
     res.setHeader("x-request-id", requestId);
@@ -125,6 +125,27 @@ export function createServiceServer(opts: ServiceServerOptions): http.Server {
       if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
       else res.end();
     }
+  });
+  answerClientErrors(server, opts.log);
+  return server;
+}
+
+/**
+ * Requests Node refuses before our code runs (headers too large, malformed) still get an
+ * answer with a message, not a bare status line or a reset connection.
+ */
+function answerClientErrors(server: http.Server, log: Logger): void {
+  server.on("clientError", (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const tooLarge = err.code === "HPE_HEADER_OVERFLOW";
+    const status = tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request";
+    const body = JSON.stringify({
+      error: { message: tooLarge ? "The request is too large." : "The request is malformed." },
+    });
+    log.info({ code: err.code }, "client error");
+    socket.end(
+      `HTTP/1.1 ${status}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
 }
 

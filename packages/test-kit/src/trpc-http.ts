@@ -7,8 +7,14 @@ export type TrpcResult<T> = {
 
 async function send<T>(url: string, init: RequestInit): Promise<TrpcResult<T>> {
   const res = await fetch(url, init);
-  const body = (await res.json()) as { result?: { data: T }; error?: TrpcResult<T>["error"] };
-  return { status: res.status, data: body.result?.data, error: body.error };
+  const text = await res.text();
+  try {
+    const body = JSON.parse(text) as { result?: { data: T }; error?: TrpcResult<T>["error"] };
+    return { status: res.status, data: body.result?.data, error: body.error };
+  } catch {
+    // Not JSON: report it as it came, so a test can judge the answer.
+    return { status: res.status, error: { message: text } };
+  }
 }
 
 const auth = (token?: string): Record<string, string> =>

@@ -1,5 +1,7 @@
+import { Badge } from "./badge";
+
 export type StatusBadgeProps = { up: boolean };
 
 export function StatusBadge({ up }: StatusBadgeProps) {
-  return <span className={`tx-badge tx-badge--${up ? "up" : "down"}`}>{up ? "up" : "down"}</span>;
+  return <Badge tone={up ? "success" : "danger"}>{up ? "up" : "down"}</Badge>;
 }

@@ -1,0 +1,41 @@
+import type { AuthSession, Listing, Order } from "@tx/api-contracts";
+import { listTicket, registerUsers, type Stack, trpcMutation, waitFor } from "@tx/test-kit";
+
+export type People = { alice: AuthSession; bob: AuthSession; mallory: AuthSession };
+
+/** Alice sells, Bob buys, Mallory tries everything on things that are not hers. */
+export async function people(stack: Stack): Promise<People> {
+  const [alice, bob, mallory] = (await registerUsers(stack, "authz", 3)) as [
+    AuthSession,
+    AuthSession,
+    AuthSession,
+  ];
+  return { alice, bob, mallory };
+}
+
+export async function aliceListing(stack: Stack, p: People): Promise<Listing> {
+  return listTicket(stack, p.alice, `Authz ${Date.now()}`);
+}
+
+/** A listing of Alice's held by Bob, with Bob's payment started. */
+export async function bobsOrder(stack: Stack, p: People): Promise<Order> {
+  const listing = await aliceListing(stack, p);
+  const created = await trpcMutation<Order>(
+    stack.urls.orders,
+    "create",
+    { ticketId: listing.id },
+    p.bob.accessToken,
+  );
+  const order = created.data;
+  if (!order) throw new Error(`Bob's order failed: ${created.error?.message}`);
+  await waitFor("Bob's payment to start", async () => {
+    const res = await trpcMutation(
+      stack.urls.payments,
+      "start",
+      { orderId: order.id },
+      p.bob.accessToken,
+    );
+    return res.status === 200;
+  });
+  return order;
+}

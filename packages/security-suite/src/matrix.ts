@@ -1,0 +1,137 @@
+import type { ServiceName } from "@tx/api-contracts";
+import type { Stack } from "@tx/test-kit";
+import { aliceListing, bobsOrder, type People } from "./fixtures";
+
+type Ctx = { stack: Stack; p: People };
+type Input = (ctx: Ctx) => Promise<unknown> | unknown;
+
+/**
+ * Who may call what. `public`: anyone. `signed-in`: any signed-in user, about themselves.
+ * `owner`: only the owner of the thing named in the input; another user gets `other`.
+ */
+export type Rule =
+  | { access: "public"; input?: Input }
+  | { access: "signed-in"; input?: Input }
+  | { access: "owner"; owner: keyof People; other: 403 | 404; input: Input };
+
+const future = () => new Date(Date.now() + 20 * 86_400_000).toISOString();
+const listingFields = {
+  eventName: "Matrix",
+  venue: "Hall",
+  city: "Leeds",
+  eventDate: future(),
+  quantity: 1,
+  currency: "USD",
+  pricePerTicket: 2_000,
+  faceValuePerTicket: 2_000,
+};
+const billing = { name: "B", line1: "1 Road", city: "Leeds", postalCode: "LS1", country: "GB" };
+const system: Record<string, Rule> = {
+  "system.health": { access: "public" },
+  "system.whoami": { access: "signed-in" },
+};
+
+/** Every procedure of every service must have a rule here, or the matrix test fails. */
+export const matrix: Record<ServiceName, Record<string, Rule>> = {
+  auth: {
+    ...system,
+    register: {
+      access: "public",
+      input: () => ({
+        email: `m${Date.now()}${Math.random()}@example.com`,
+        name: "M",
+        password: "correct horse battery",
+      }),
+    },
+    signIn: {
+      access: "public",
+      input: ({ p }) => ({ email: p.mallory.user.email, password: "correct horse battery staple" }),
+    },
+    refresh: { access: "public", input: ({ p }) => ({ refreshToken: p.mallory.refreshToken }) },
+    // Holding a refresh token is the authority to end its session.
+    signOut: { access: "public", input: () => ({ refreshToken: "x".repeat(43) }) },
+    me: { access: "signed-in" },
+  },
+  tickets: {
+    ...system,
+    list: { access: "public", input: () => ({}) },
+    get: { access: "public", input: async (c) => ({ id: (await aliceListing(c.stack, c.p)).id }) },
+    mine: { access: "signed-in" },
+    create: { access: "signed-in", input: () => listingFields },
+    update: {
+      access: "owner",
+      owner: "alice",
+      other: 403,
+      input: async (c) => ({
+        id: (await aliceListing(c.stack, c.p)).id,
+        changes: { ...listingFields, eventDate: future() },
+      }),
+    },
+    delete: {
+      access: "owner",
+      owner: "alice",
+      other: 403,
+      input: async (c) => ({ id: (await aliceListing(c.stack, c.p)).id }),
+    },
+  },
+  orders: {
+    ...system,
+    create: {
+      access: "signed-in",
+      input: async (c) => ({ ticketId: (await aliceListing(c.stack, c.p)).id }),
+    },
+    cancel: {
+      access: "owner",
+      owner: "bob",
+      other: 404,
+      input: async (c) => ({ orderId: (await bobsOrder(c.stack, c.p)).id }),
+    },
+    get: {
+      access: "owner",
+      owner: "bob",
+      other: 404,
+      input: async (c) => ({ orderId: (await bobsOrder(c.stack, c.p)).id }),
+    },
+    history: { access: "signed-in", input: () => ({}) },
+  },
+  payments: {
+    ...system,
+    start: {
+      access: "owner",
+      owner: "bob",
+      other: 404,
+      input: async (c) => ({ orderId: (await bobsOrder(c.stack, c.p)).id }),
+    },
+    get: {
+      access: "owner",
+      owner: "bob",
+      other: 404,
+      input: async (c) => ({ orderId: (await bobsOrder(c.stack, c.p)).id }),
+    },
+    sync: {
+      access: "owner",
+      owner: "bob",
+      other: 404,
+      input: async (c) => ({ orderId: (await bobsOrder(c.stack, c.p)).id }),
+    },
+    "sandbox.confirm": {
+      access: "owner",
+      owner: "bob",
+      other: 404,
+      // A declined card: the owner's call succeeds without paying.
+      input: async (c) => ({
+        orderId: (await bobsOrder(c.stack, c.p)).id,
+        card: { number: "4000000000000002", expiry: "12 / 34", cvc: "123" },
+        billing,
+      }),
+    },
+    "sandbox.authenticate": {
+      access: "owner",
+      owner: "bob",
+      other: 404,
+      input: async (c) => ({ orderId: (await bobsOrder(c.stack, c.p)).id, outcome: "fail" }),
+    },
+  },
+  expiration: { ...system },
+  notifications: { ...system },
+};
