@@ -1,0 +1,109 @@
+import { jetstreamManager } from "@nats-io/jetstream";
+import { connect } from "@nats-io/transport-node";
+import { DEAD_LETTER_STREAM, EVENTS_STREAM } from "@tx/api-contracts";
+import { MongoClient } from "mongodb";
+
+/** The databases that hold an outbox, and the collection where each keeps it. */
+const outboxes = [
+  ["tx_auth", "users"],
+  ["tx_tickets", "tickets"],
+  ["tx_orders", "orders"],
+  ["tx_payments", "payments"],
+] as const;
+
+export type Snapshot = {
+  pendingOutbox: number;
+  pendingConsumers: { durable: string; pending: number; ackPending: number }[];
+  deadLetters: { durable: string; error: string }[];
+  orders: { _id: string; ticketId: string; status: string; liveTicketId?: string }[];
+  tickets: { _id: string; status: string; orderId?: string }[];
+  payments: { orderId: string; status: string }[];
+};
+
+/** Reads every service's state straight from its store: the test's view, not a service's. */
+export async function snapshot(mongoUrl: string, natsUrl: string): Promise<Snapshot> {
+  const mongo = await MongoClient.connect(mongoUrl);
+  const nc = await connect({ servers: natsUrl });
+  try {
+    let pendingOutbox = 0;
+    for (const [db, coll] of outboxes) {
+      pendingOutbox += await mongo
+        .db(db)
+        .collection(coll)
+        .countDocuments({ "outbox.0": { $exists: true } });
+    }
+    const jsm = await jetstreamManager(nc);
+    const pendingConsumers = [];
+    for await (const c of jsm.consumers.list(EVENTS_STREAM)) {
+      pendingConsumers.push({
+        durable: c.name,
+        pending: c.num_pending,
+        ackPending: c.num_ack_pending,
+      });
+    }
+    const deadLetters: Snapshot["deadLetters"] = [];
+    const info = await jsm.streams.info(DEAD_LETTER_STREAM).catch(() => null);
+    for (let seq = info?.state.first_seq ?? 1; info && seq <= info.state.last_seq; seq++) {
+      const m = await jsm.streams.getMessage(DEAD_LETTER_STREAM, { seq }).catch(() => null);
+      if (m) deadLetters.push(m.json<{ durable: string; error: string }>());
+    }
+    const find = <T>(db: string, coll: string) =>
+      mongo.db(db).collection(coll).find({}).toArray() as Promise<T[]>;
+    return {
+      pendingOutbox,
+      pendingConsumers,
+      deadLetters,
+      orders: (await find<Snapshot["orders"][number]>("tx_orders", "orders")).map((o) => ({
+        ...o,
+        _id: String(o._id),
+      })),
+      tickets: (await find<Snapshot["tickets"][number]>("tx_tickets", "tickets")).map((t) => ({
+        ...t,
+        _id: String(t._id),
+      })),
+      payments: await find<Snapshot["payments"][number]>("tx_payments", "payments"),
+    };
+  } finally {
+    await mongo.close();
+    await nc.close();
+  }
+}
+
+export const quiet = (s: Snapshot) =>
+  s.pendingOutbox === 0 && s.pendingConsumers.every((c) => c.pending === 0 && c.ackPending === 0);
+
+/** What must hold however the services died: returns the violations, empty when all is well. */
+export function violations(s: Snapshot): string[] {
+  const problems: string[] = [];
+  const tickets = new Map(s.tickets.map((t) => [t._id, t]));
+  const orders = new Map(s.orders.map((o) => [o._id, o]));
+  const completeByTicket = new Map<string, number>();
+  for (const o of s.orders) {
+    const t = tickets.get(o.ticketId);
+    if (o.status === "complete") {
+      completeByTicket.set(o.ticketId, (completeByTicket.get(o.ticketId) ?? 0) + 1);
+      if (t?.status !== "sold" || t.orderId !== o._id)
+        problems.push(`complete order ${o._id}: listing is ${t?.status} for ${t?.orderId}`);
+    }
+    if (o.status === "awaiting_payment" && (t?.status !== "reserved" || t.orderId !== o._id)) {
+      problems.push(`live order ${o._id}: listing is ${t?.status} for ${t?.orderId}`);
+    }
+    if ((o.status === "cancelled" || o.status === "refunded") && t?.orderId === o._id) {
+      problems.push(`ended order ${o._id} still holds its listing (${t.status})`);
+    }
+  }
+  for (const [ticketId, n] of completeByTicket)
+    if (n > 1) problems.push(`listing ${ticketId} sold ${n} times`);
+  for (const t of s.tickets) {
+    if (t.status !== "available" && !orders.has(t.orderId ?? ""))
+      problems.push(`listing ${t._id} is ${t.status} for no order`);
+  }
+  for (const p of s.payments) {
+    const o = orders.get(p.orderId);
+    if (p.status === "succeeded" && o?.status !== "complete")
+      problems.push(`payment for ${p.orderId} succeeded but order is ${o?.status}`);
+    if (p.status === "refunded" && o?.status !== "refunded")
+      problems.push(`payment for ${p.orderId} refunded but order is ${o?.status}`);
+  }
+  return problems;
+}
