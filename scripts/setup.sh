@@ -12,6 +12,7 @@ FERRETDB_VERSION=v1.24.2
 NATS_VERSION=v2.15.2
 MAILPIT_VERSION=v1.27.11
 PNPM_VERSION=12.4.2
+KUSTOMIZE_VERSION=v5.8.2
 
 step() { printf '\n\033[1;36m==> %s\033[0m\n' "$*"; }
 skip() { printf '    %s\n' "$*"; }
@@ -74,6 +75,14 @@ else
   (cd "$src" && CGO_ENABLED=0 go build -trimpath -o "$BIN/mailpit" .)
   rm -rf "$src"
   touch "$BIN/.mailpit-$MAILPIT_VERSION"
+fi
+
+step "kustomize $KUSTOMIZE_VERSION (renders k8s/ for the deploy-check tests)"
+if [ -f "$BIN/.kustomize-$KUSTOMIZE_VERSION" ]; then
+  skip "already built"
+else
+  GOBIN="$BIN" CGO_ENABLED=0 go install "sigs.k8s.io/kustomize/kustomize/v5@$KUSTOMIZE_VERSION"
+  touch "$BIN/.kustomize-$KUSTOMIZE_VERSION"
 fi
 
 step "pnpm $PNPM_VERSION"

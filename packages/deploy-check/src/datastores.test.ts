@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { render } from "./kustomize";
-import { type K8sObject, named, ofKind, resolveEnv } from "./objects";
+import { generatedConfigMap, type K8sObject, named, ofKind, resolveEnv } from "./objects";
 import { k8sDir, overlayNames, repoRoot } from "./repo";
 
 /** The file a StatefulSet mounts from a ConfigMap, and where its data volume is mounted. */
@@ -17,7 +17,8 @@ function mounted(objects: K8sObject[], set: string, file: string) {
   for (const m of container?.volumeMounts ?? []) {
     const cm = pod?.volumes?.find((v) => v.name === m.name)?.configMap?.name;
     const content = cm ? named(objects, "ConfigMap", cm).data?.[file] : undefined;
-    if (content !== undefined) return { content, path: `${m.mountPath}/${file}`, dataMount, container };
+    if (content !== undefined)
+      return { content, path: `${m.mountPath}/${file}`, dataMount, container };
   }
   throw new Error(`${set} mounts no ConfigMap with ${file}`);
 }
@@ -54,9 +55,15 @@ describe.each(overlayNames())("data stores of overlay %s", (overlay) => {
   it("routes the NATS cluster to exactly its members", () => {
     const set = named(objects, "StatefulSet", "nats");
     const replicas = set.spec?.replicas ?? 1;
-    const routes = [...(block(mounted(objects, "nats", "nats.conf").content, "cluster") ?? "").matchAll(/nats:\/\/(\S+)/g)]
-      .map((m) => m[1]);
-    const expected = Array.from({ length: replicas }, (_, i) => `nats-${i}.${set.spec?.serviceName}:6222`);
+    const routes = [
+      ...(block(mounted(objects, "nats", "nats.conf").content, "cluster") ?? "").matchAll(
+        /nats:\/\/(\S+)/g,
+      ),
+    ].map((m) => m[1]);
+    const expected = Array.from(
+      { length: replicas },
+      (_, i) => `nats-${i}.${set.spec?.serviceName}:6222`,
+    );
     // One server runs without a cluster block; several list every member.
     expect(routes).toEqual(replicas === 1 ? [] : expected);
   });
@@ -92,8 +99,8 @@ describe.each(overlayNames())("data stores of overlay %s", (overlay) => {
     const args = mongo.spec?.template.spec?.containers[0]?.args ?? [];
     const replSet = args[args.indexOf("--replSet") + 1];
     expect(replSet).toBeDefined();
-    const config = ofKind(objects, "ConfigMap").find((c) => c.metadata.name.startsWith("tx-config-"));
-    const options = new URLSearchParams(config?.data?.MONGO_OPTIONS ?? "");
+    const config = generatedConfigMap(objects, "tx-config");
+    const options = new URLSearchParams(config.data?.MONGO_OPTIONS ?? "");
     expect(options.get("replicaSet")).toBe(replSet);
     expect(options.get("w")).toBe("majority");
     expect(options.get("journal")).toBe("true");
@@ -101,7 +108,7 @@ describe.each(overlayNames())("data stores of overlay %s", (overlay) => {
     const job = named(objects, "Job", "mongodb-rs-init");
     const jobEnv = resolveEnv(job.spec?.template.spec?.containers[0] ?? { name: "none" }, objects);
     expect(jobEnv.get("REPLICA_SET")?.value).toBe(replSet);
-    expect(jobEnv.get("MONGO_HOSTS")?.value).toBe(config?.data?.MONGO_HOSTS);
+    expect(jobEnv.get("MONGO_HOSTS")?.value).toBe(config.data?.MONGO_HOSTS);
   });
 
   it("initiates the replica set idempotently and gives each service only its database", () => {

@@ -39,8 +39,8 @@ it("ignores local state in the build context (.dockerignore at the root)", () =>
 it("builds every image the manifests run, under one name: ticket-exchange/<name>", () => {
   expect([...built.keys()].sort()).toEqual([...appNames].sort());
   for (const app of appNames) expect(built.get(app)).toBe(`${appWorkloads[app]}/Dockerfile`);
-  expect(readFileSync(path.join(k8sDir, "build-images.sh"), "utf8")).toContain(
-    '"${prefix}ticket-exchange/${name}:${tag}"',
+  expect(readFileSync(path.join(k8sDir, "build-images.sh"), "utf8")).toMatch(
+    /image="\$\{prefix\}ticket-exchange\/\$\{name\}:\$\{tag\}"/,
   );
 });
 

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { loadEnvModule, requiredVariables } from "./env-modules";
 import { render } from "./kustomize";
-import { type K8sObject, named, ofKind, type ResolvedEnv, resolveEnv, workloads } from "./objects";
+import {
+  generatedConfigMap,
+  type K8sObject,
+  named,
+  ofKind,
+  type ResolvedEnv,
+  resolveEnv,
+  resolvePort,
+  workloads,
+} from "./objects";
 import { type AppName, appNames, IMAGE_PREFIX, isAppName, overlayNames } from "./repo";
 
 /** The Deployment of each app, found by the image it runs (ticket-exchange/<name>). */
@@ -55,25 +64,26 @@ describe.each(overlayNames())("overlay %s", (overlay) => {
 
   it("listens on 0.0.0.0 at the PORT each Service, probe and container port uses", () => {
     const problems: string[] = [];
-    for (const d of ofKind(objects(), "Deployment")) {
-      const c = d.spec?.template.spec?.containers[0];
-      if (!c || !appDeployments(objects()).size) continue;
-      const env = resolveEnv(c, objects());
-      if (!(c.image ?? "").includes(IMAGE_PREFIX)) continue;
-      const port = Number(env.get("PORT")?.value);
+    for (const d of ofKind(objects(), "Deployment").filter((d) => isAppName(d.metadata.name))) {
       const name = d.metadata.name;
-      const bind = name === "web" ? env.get("HOSTNAME")?.value : env.get("HOST")?.value;
+      const c = d.spec?.template.spec?.containers[0];
+      if (!c) throw new Error(`${name} has no container`);
+      const env = resolveEnv(c, objects());
+      const port = Number(env.get("PORT")?.value);
+      // The web app's standalone server binds HOSTNAME; the services bind HOST.
+      const bind = env.get(name === "web" ? "HOSTNAME" : "HOST")?.value;
       if (bind !== "0.0.0.0") problems.push(`${name}: binds ${bind}`);
       const http = c.ports?.find((p) => p.name === "http");
-      if (http?.containerPort !== port)
+      if (http?.containerPort !== port) {
         problems.push(`${name}: containerPort ${http?.containerPort} != PORT ${port}`);
+      }
       for (const probe of [c.readinessProbe, c.livenessProbe, c.startupProbe]) {
         const p = probe?.httpGet?.port;
-        if (p !== "http" && p !== port) problems.push(`${name}: probe port ${p}`);
+        if (p === undefined || resolvePort(c, p) !== port)
+          problems.push(`${name}: probe port ${p}`);
       }
-      const svc = named(objects(), "Service", name);
-      const sp = svc.spec?.ports?.[0];
-      if (sp?.port !== port || (sp.targetPort !== "http" && sp.targetPort !== port)) {
+      const sp = named(objects(), "Service", name).spec?.ports?.[0];
+      if (sp?.port !== port || resolvePort(c, sp.targetPort ?? sp.port) !== port) {
         problems.push(`${name}: Service ${sp?.port}->${sp?.targetPort}, PORT ${port}`);
       }
     }
@@ -143,13 +153,7 @@ describe.each(overlayNames())("overlay %s", (overlay) => {
   });
 
   it("lists every MongoDB member in MONGO_HOSTS", () => {
-    const config = named(
-      objects(),
-      "ConfigMap",
-      ofKind(objects(), "ConfigMap").find((c) => c.metadata.name.startsWith("tx-config"))?.metadata
-        .name ?? "",
-    );
-    const hosts = (config.data?.MONGO_HOSTS ?? "").split(",");
+    const hosts = (generatedConfigMap(objects(), "tx-config").data?.MONGO_HOSTS ?? "").split(",");
     const replicas = named(objects(), "StatefulSet", "mongodb").spec?.replicas ?? 1;
     expect(hosts).toEqual(Array.from({ length: replicas }, (_, i) => `mongodb-${i}.mongodb:27017`));
   });

@@ -47,6 +47,15 @@ export function named<K extends keyof KindMap>(
   return found;
 }
 
+/** A generated ConfigMap by the name it has before kustomize appends its content hash. */
+export function generatedConfigMap(objects: K8sObject[], name: string) {
+  const found = ofKind(objects, "ConfigMap").filter((c) =>
+    new RegExp(`^${name}(-[a-z0-9]{10})?$`).test(c.metadata.name),
+  );
+  if (found.length !== 1) throw new Error(`expected one ConfigMap ${name}, found ${found.length}`);
+  return found[0] as IConfigMap & { metadata: { name: string } };
+}
+
 /** A pod template and what owns it: what NetworkPolicies, Services and PDBs select. */
 export type Workload = {
   kind: "Deployment" | "StatefulSet" | "Job";

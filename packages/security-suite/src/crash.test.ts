@@ -103,10 +103,8 @@ describe("crash anywhere", () => {
       },
       { timeoutMs: 120_000, intervalMs: 500 },
     );
-    const byStatus = final.orders.reduce<Record<string, number>>(
-      (acc, o) => ({ ...acc, [o.status]: (acc[o.status] ?? 0) + 1 }),
-      {},
-    );
+    const byStatus: Record<string, number> = {};
+    for (const o of final.orders) byStatus[o.status] = (byStatus[o.status] ?? 0) + 1;
     console.log(
       `crash: killed ${killed.join(", ")}; ${final.orders.length} orders ${JSON.stringify(byStatus)}, ${final.payments.length} payments, ${final.deadLetters.length} dead letters`,
     );

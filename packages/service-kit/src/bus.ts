@@ -132,11 +132,13 @@ export class EventBus {
     num_replicas: number;
     duplicate_window: number;
   }): Promise<void> {
-    try {
-      await this.jsm.streams.info(config.name);
+    const existing = await this.jsm.streams.info(config.name).catch(() => null);
+    if (existing) {
+      // A stream made on one server keeps one copy until told otherwise: raise it on a cluster.
+      if (existing.config.num_replicas < config.num_replicas) {
+        await this.jsm.streams.update(config.name, { num_replicas: config.num_replicas });
+      }
       return;
-    } catch {
-      // missing: create it below
     }
     try {
       await this.jsm.streams.add(config);

@@ -12,8 +12,9 @@ export async function connectDatabase(url: string, dbName: string): Promise<type
     connectTimeoutMS: 5_000,
     socketTimeoutMS: 30_000,
     heartbeatFrequencyMS: 5_000,
-    // FerretDB and a single-node MongoDB have no retryable writes; a replica set's URL turns them on.
-    retryWrites: false,
+    // FerretDB and a single-node MongoDB have no retryable writes; a replica set's URL
+    // (retryWrites=true) turns them on, and an explicit option here would override it.
+    ...(/[?&]retryWrites=/i.test(url) ? {} : { retryWrites: false }),
   });
 }
 

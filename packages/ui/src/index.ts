@@ -28,6 +28,11 @@ export { Pager, type PagerProps } from "./pager";
 export { SelectField, type SelectFieldProps, type SelectOption } from "./select-field";
 export { Skeleton, type SkeletonProps } from "./skeleton";
 export { StatusBadge, type StatusBadgeProps } from "./status-badge";
-export { SubmitButton, type SubmitButtonProps } from "./submit-button";
+export {
+  BusyButton,
+  type BusyButtonProps,
+  SubmitButton,
+  type SubmitButtonProps,
+} from "./submit-button";
 export { TextAreaField, type TextAreaFieldProps } from "./text-area-field";
 export { TextField, type TextFieldProps } from "./text-field";

@@ -1,7 +1,7 @@
 import type { MouseEvent, ReactNode } from "react";
 import { Button, type ButtonProps } from "./button";
 
-export type SubmitButtonProps = Omit<ButtonProps, "type" | "children"> & {
+export type BusyButtonProps = Omit<ButtonProps, "children"> & {
   children: ReactNode;
   pending: boolean;
   /** Shown while pending, e.g. "Signing in…". */
@@ -9,24 +9,17 @@ export type SubmitButtonProps = Omit<ButtonProps, "type" | "children"> & {
 };
 
 /**
- * A submit button that cannot submit twice. While pending it stays focusable (aria-disabled,
- * not disabled, which would drop keyboard focus) and keeps its width: both labels share one
+ * A button that cannot act twice. While pending it stays focusable (aria-disabled, not
+ * disabled, which would drop keyboard focus) and keeps its width: both labels share one
  * grid cell and the hidden one still takes its room.
  */
-export function SubmitButton({
-  children,
-  pending,
-  pendingLabel,
-  onClick,
-  ...rest
-}: SubmitButtonProps) {
+export function BusyButton({ children, pending, pendingLabel, onClick, ...rest }: BusyButtonProps) {
   const guard = (event: MouseEvent<HTMLButtonElement>) => {
     if (pending) event.preventDefault();
     else onClick?.(event);
   };
   return (
     <Button
-      type="submit"
       aria-disabled={pending || undefined}
       aria-busy={pending || undefined}
       onClick={guard}
@@ -38,4 +31,11 @@ export function SubmitButton({
       </span>
     </Button>
   );
+}
+
+export type SubmitButtonProps = Omit<BusyButtonProps, "type">;
+
+/** A form's submit button that cannot submit twice (see BusyButton). */
+export function SubmitButton(props: SubmitButtonProps) {
+  return <BusyButton type="submit" {...props} />;
 }
