@@ -59,17 +59,18 @@ const schema = new mongoose.Schema<Ticket>(
 );
 schema.plugin(outboxPlugin);
 
-// Which index serves which query (MongoDB; FerretDB 1.x scans but gives the same answers):
-// the landing page, by date / price / newest, each with _id as the cursor's tie-breaker;
-schema.index({ status: 1, eventDate: 1, _id: 1 });
-schema.index({ status: 1, pricePerTicket: 1, _id: 1 });
-schema.index({ status: 1, createdAt: -1, _id: -1 });
-// the city filter, by date;
-schema.index({ status: 1, cityKey: 1, eventDate: 1, _id: 1 });
-// search: one multikey lookup per typed word;
-schema.index({ searchTerms: 1, status: 1, eventDate: 1 });
-// a seller's own listings, newest first, and their available ones by date.
-schema.index({ sellerId: 1, createdAt: -1, _id: -1 });
-schema.index({ sellerId: 1, status: 1, eventDate: 1, _id: 1 });
+// Which index serves which query (on MongoDB; FerretDB 1.x scans, with the same answers).
+// procedures/list.test.ts checks that every query shape of list() has one.
+// The landing page, by date / price / newest, _id breaking ties for the cursor:
+schema.index({ status: 1, deletedAt: 1, eventDate: 1, _id: 1 });
+schema.index({ status: 1, deletedAt: 1, pricePerTicket: 1, _id: 1 });
+schema.index({ status: 1, deletedAt: 1, createdAt: -1, _id: -1 });
+// the city filter (a city's listings are few enough to sort after the lookup);
+schema.index({ status: 1, deletedAt: 1, cityKey: 1, eventDate: 1, _id: 1 });
+// search: one multikey lookup on the first typed word;
+schema.index({ searchTerms: 1, status: 1, deletedAt: 1, eventDate: 1 });
+// a seller's listings: all of them newest first (mine), the available ones by date.
+schema.index({ sellerId: 1, deletedAt: 1, createdAt: -1, _id: -1 });
+schema.index({ sellerId: 1, status: 1, deletedAt: 1, eventDate: 1, _id: 1 });
 
 export const TicketModel = mongoose.model<Ticket>("Ticket", schema);

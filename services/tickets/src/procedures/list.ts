@@ -10,11 +10,13 @@ const sortFields = {
   newest: { field: "createdAt", direction: -1 },
 } as const;
 
-/** Available listings, filtered and sorted, a page at a time (keyset pagination). */
-export async function listListings(raw: ListListingsInput): Promise<ListingPage> {
-  const input = ListListingsInput.parse(raw);
+/** The query and sort for a page of listings: pure, so tests can check which index serves it. */
+export function buildListQuery(
+  input: ReturnType<typeof ListListingsInput.parse>,
+  now = new Date(),
+) {
   const { field, direction } = sortFields[input.sort];
-  const from = input.from ? new Date(Math.max(Date.now(), Date.parse(input.from))) : new Date();
+  const from = input.from ? new Date(Math.max(now.getTime(), Date.parse(input.from))) : now;
   const filter: QueryFilter<Ticket> = {
     status: "available",
     deletedAt: null,
@@ -32,18 +34,23 @@ export async function listListings(raw: ListListingsInput): Promise<ListingPage>
   const terms = input.q ? queryTerms(input.q) : [];
   if (terms.length > 0) filter.searchTerms = { $all: terms };
 
-  const and: QueryFilter<Ticket>[] = [];
   if (input.cursor) {
     const c = decodeCursor(input.cursor);
     const value = field === "pricePerTicket" ? Number(c.v) : new Date(String(c.v));
     const beyond = direction === 1 ? "$gt" : "$lt";
-    and.push({
-      $or: [{ [field]: { [beyond]: value } }, { [field]: value, _id: { [beyond]: c.id } }],
-    });
+    filter.$and = [
+      { $or: [{ [field]: { [beyond]: value } }, { [field]: value, _id: { [beyond]: c.id } }] },
+    ];
   }
-  const query = and.length > 0 ? { ...filter, $and: and } : filter;
+  return { filter, sort: { [field]: direction, _id: direction } as Record<string, 1 | -1>, field };
+}
+
+/** Available listings, filtered and sorted, a page at a time (keyset pagination). */
+export async function listListings(raw: ListListingsInput): Promise<ListingPage> {
+  const input = ListListingsInput.parse(raw);
+  const { filter: query, sort, field } = buildListQuery(input);
   const docs = await TicketModel.find(query)
-    .sort({ [field]: direction, _id: direction })
+    .sort(sort)
     .limit(input.limit + 1)
     .select({ outbox: 0, searchTerms: 0 })
     .lean();
