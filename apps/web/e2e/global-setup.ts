@@ -4,6 +4,12 @@ import { dataRoot, repoRoot, startInfra, startStack } from "@tx/test-kit";
 
 const webDir = path.join(repoRoot, "apps", "web");
 export const ACCESS_TOKEN_TTL_SECONDS = 75;
+/**
+ * The purchase hold in this suite. Short enough that the expiry journey waits for it
+ * (instead of 15 minutes), long enough that every checkout journey, which pays within
+ * a few seconds of pressing Purchase, finishes well inside it on a busy 2-core machine.
+ */
+export const ORDER_HOLD_SECONDS = 30;
 
 /** Starts infrastructure, the six services and `next start`; the returned function stops them. */
 export default async function globalSetup(): Promise<() => Promise<void>> {
@@ -20,9 +26,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       ports: "free",
       // Access tokens come due for refresh 15 s after issue (60 s margin), so the suite
       // rotates sessions throughout instead of never reaching the 15-minute default.
-      env: { ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS) },
+      env: {
+        ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS),
+        ORDER_HOLD_SECONDS: String(ORDER_HOLD_SECONDS),
+      },
     });
     process.env.E2E_WEB_URL = stack.urls.web;
+    // Where the journeys read the emails the notifications service sent.
+    process.env.E2E_MAILPIT_URL = infra.urls.MAILPIT_URL;
     return async () => {
       await stack.stop();
       await infra.stop();

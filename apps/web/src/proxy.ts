@@ -30,6 +30,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     nonce: createNonce(),
     development: isDevelopment,
     upgradeInsecureRequests: servedOverHttps(),
+    stripe: request.nextUrl.pathname.startsWith("/checkout/"),
   });
   const headers = new Headers(request.headers);
   // Next reads the nonce from the request's policy and puts it on the scripts it renders.

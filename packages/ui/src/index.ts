@@ -5,7 +5,7 @@ export { Card, type CardProps } from "./card";
 export { cx } from "./cx";
 export { DateTime, type DateTimeProps } from "./date-time";
 export { type Fact, Facts, type FactsProps } from "./facts";
-export { type FieldChrome, FieldFrame, useFieldIds } from "./field";
+export type { FieldChrome } from "./field";
 export { Form, type FormProps } from "./form";
 export { FormError, type FormErrorProps } from "./form-error";
 export { formatDate, formatDateTime, formatMoney, type MoneyValue } from "./format";

@@ -5,6 +5,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { AccountMenu } from "@/components/account-menu";
 import { MainNav } from "@/components/main-nav";
+import { RouteFocus } from "@/components/route-focus";
 import { TRPCReactProvider } from "@/trpc/client";
 
 export const metadata: Metadata = {
@@ -35,6 +36,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <main id="main" tabIndex={-1} className="tx-main">
           <TRPCReactProvider>{children}</TRPCReactProvider>
         </main>
+        <RouteFocus />
       </body>
     </html>
   );

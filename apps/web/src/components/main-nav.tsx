@@ -5,21 +5,29 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 const links = [
-  { href: "/", label: "Listings" },
+  // A listing's own page belongs to the listings.
+  { href: "/", label: "Listings", match: (p: string) => p === "/" || p.startsWith("/listings/") },
+  { href: "/sell", label: "Sell" },
+  { href: "/my-listings", label: "My listings" },
+  {
+    href: "/orders",
+    label: "Orders",
+    match: (p: string) => p.startsWith("/orders") || p.startsWith("/checkout/"),
+  },
   { href: "/status", label: "Status" },
 ] as const;
 
 /** The header's links, marking the current page for screen readers and sighted users. */
 export function MainNav() {
   const pathname = usePathname();
-  return links.map(({ href, label }) => (
+  return links.map((link) => (
     <NavLink
-      key={href}
-      href={href}
+      key={link.href}
+      href={link.href}
       as={Link}
-      current={href === "/" ? pathname === "/" : pathname.startsWith(href)}
+      current={"match" in link ? link.match(pathname) : pathname.startsWith(link.href)}
     >
-      {label}
+      {link.label}
     </NavLink>
   ));
 }

@@ -36,6 +36,22 @@ describe("contentSecurityPolicy", () => {
   });
 });
 
+describe("contentSecurityPolicy on the checkout pages", () => {
+  const options = { nonce: "n", development: false, upgradeInsecureRequests: true };
+
+  it("lets Stripe.js load, frame its Elements and reach its API there only", () => {
+    const checkout = contentSecurityPolicy({ ...options, stripe: true });
+    expect(directive(checkout, "script-src")).toContain("https://js.stripe.com");
+    expect(directive(checkout, "frame-src")).toBe(
+      "frame-src https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com",
+    );
+    expect(directive(checkout, "connect-src")).toBe("connect-src 'self' https://api.stripe.com");
+    const elsewhere = contentSecurityPolicy(options);
+    expect(elsewhere).not.toContain("stripe.com");
+    expect(directive(elsewhere, "frame-src")).toBeUndefined();
+  });
+});
+
 describe("createNonce", () => {
   it("is fresh each time and safe inside a header", () => {
     const a = createNonce();

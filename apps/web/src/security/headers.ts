@@ -21,7 +21,8 @@ export const staticSecurityHeaders = [
       "gyroscope=()",
       "accelerometer=()",
       "browsing-topics=()",
-      // Card wallets will need `payment=(self "https://js.stripe.com")` with checkout.
+      // Card wallets in Stripe's Payment Element would need `payment=(self "https://js.stripe.com")`
+      // on the checkout pages; cards (and 3-D Secure) work without it.
       "payment=()",
     ].join(", "),
   },
@@ -33,6 +34,18 @@ export type CspOptions = {
   development: boolean;
   /** Only for an https origin: on plain http it would break every subresource. */
   upgradeInsecureRequests: boolean;
+  /**
+   * The checkout pages: Stripe.js (when the payments service has Stripe keys) loads from
+   * js.stripe.com, runs its Elements in frames and calls its API. No other page needs them.
+   */
+  stripe?: boolean;
+};
+
+// Stripe's documented sources for Stripe.js, Elements and 3-D Secure frames.
+const STRIPE = {
+  script: ["https://js.stripe.com", "https://*.js.stripe.com"],
+  frame: ["https://js.stripe.com", "https://*.js.stripe.com", "https://hooks.stripe.com"],
+  connect: ["https://api.stripe.com"],
 };
 
 /** A strict, nonce-based policy: only scripts that Next rendered with this request's nonce run. */
@@ -40,6 +53,7 @@ export function contentSecurityPolicy({
   nonce,
   development,
   upgradeInsecureRequests,
+  stripe = false,
 }: CspOptions): string {
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
@@ -48,13 +62,17 @@ export function contentSecurityPolicy({
       `'nonce-${nonce}'`,
       "'strict-dynamic'",
       ...(development ? ["'unsafe-eval'"] : []),
+      // Ignored where 'strict-dynamic' is understood (the nonce'd loader's script is
+      // trusted); older browsers need the host.
+      ...(stripe ? STRIPE.script : []),
     ],
     "style-src": ["'self'", development ? "'unsafe-inline'" : `'nonce-${nonce}'`],
     // React sets style attributes (e.g. a skeleton's size); a nonce cannot cover attributes.
     "style-src-attr": ["'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
     "font-src": ["'self'"],
-    "connect-src": ["'self'"],
+    "connect-src": ["'self'", ...(stripe ? STRIPE.connect : [])],
+    ...(stripe ? { "frame-src": STRIPE.frame } : {}),
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],

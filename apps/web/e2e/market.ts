@@ -1,0 +1,108 @@
+import { randomUUID } from "node:crypto";
+import { expect, type Page } from "@playwright/test";
+import type { Listing } from "@tx/api-contracts";
+import { listMessages, type MailSummary } from "@tx/test-kit";
+
+/** An event name no other test uses, so a search finds exactly this test's listings. */
+export function uniqueEvent(prefix = "Quartet"): string {
+  return `${prefix} ${randomUUID().slice(0, 8)}`;
+}
+
+/** A date this many days ahead, as the sell form's datetime-local value (UTC). */
+export function daysAhead(days: number, time = "19:30"): string {
+  return `${new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)}T${time}`;
+}
+
+export type ListingInput = {
+  eventName: string;
+  venue?: string;
+  city?: string;
+  eventDate?: string;
+  quantity?: number;
+  currency?: "USD" | "EUR" | "GBP";
+  pricePerTicket?: number;
+  faceValuePerTicket?: number;
+  section?: string;
+};
+
+/**
+ * Lists tickets as the user signed in on `page`, through the app's own tRPC proxy (as the
+ * browser would), for journeys about buying rather than selling.
+ */
+export async function listTickets(page: Page, input: ListingInput): Promise<Listing> {
+  const res = await page.request.post("/api/trpc/tickets/create", {
+    headers: { origin: new URL(page.url()).origin },
+    data: {
+      venue: "The Fillmore",
+      city: "San Francisco",
+      eventDate: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      quantity: 2,
+      currency: "USD",
+      pricePerTicket: 5_000,
+      faceValuePerTicket: 5_000,
+      ...input,
+    },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+  return ((await res.json()) as { result: { data: Listing } }).result.data;
+}
+
+export type Card = { number: string; expiry?: string; cvc?: string };
+
+export const cards = {
+  good: { number: "4242 4242 4242 4242" },
+  declined: { number: "4000 0000 0000 0002" },
+  authenticate: { number: "4000 0027 6000 3184" },
+} satisfies Record<string, Card>;
+
+export const billing = {
+  name: "Ada Lovelace",
+  line1: "12 St James's Square",
+  city: "London",
+  postalCode: "SW1Y 4JH",
+  country: "GB",
+};
+
+/** Fills the sandbox card form (card and billing address) and presses Pay. */
+export async function pay(page: Page, card: Card, fillBilling = true): Promise<void> {
+  await page.getByLabel("Card number").fill(card.number);
+  await page.getByLabel("Expiry date").fill(card.expiry ?? "12 / 34");
+  await page.getByLabel("Security code (CVC)").fill(card.cvc ?? "123");
+  if (fillBilling) {
+    await page.getByLabel("Name on the card").fill(billing.name);
+    await page.getByLabel("Address line 1").fill(billing.line1);
+    await page.getByLabel("City").fill(billing.city);
+    await page.getByLabel("Postal code").fill(billing.postalCode);
+    await page.getByLabel("Country").selectOption(billing.country);
+  }
+  await page.getByRole("button", { name: /^Pay / }).click();
+}
+
+/** Opens the listing and presses Purchase; the checkout opens. Returns the order id. */
+export async function purchase(page: Page, listingId: string): Promise<string> {
+  await page.goto(`/listings/${listingId}`);
+  await page.getByRole("button", { name: "Purchase" }).click();
+  await expect(page).toHaveURL(/\/checkout\/[a-f0-9]{24}$/);
+  return new URL(page.url()).pathname.split("/").at(-1) ?? "";
+}
+
+/** Waits for the email to `to` whose subject contains `subject`, through Mailpit's API. */
+export async function emailTo(to: string, subject: string): Promise<MailSummary> {
+  const mailpit = process.env.E2E_MAILPIT_URL;
+  if (!mailpit) throw new Error("E2E_MAILPIT_URL is not set (global-setup sets it)");
+  let found: MailSummary | undefined;
+  await expect
+    .poll(
+      async () => {
+        const messages = await listMessages(mailpit);
+        found = messages.find(
+          (m) => m.To.some((r) => r.Address === to) && m.Subject.includes(subject),
+        );
+        return found !== undefined;
+      },
+      { timeout: 15_000, message: `an email to ${to} about "${subject}"` },
+    )
+    .toBe(true);
+  if (!found) throw new Error("unreachable");
+  return found;
+}

@@ -1,0 +1,100 @@
+import type { Listing } from "@tx/api-contracts";
+import { Badge, Card, DateTime, Facts, formatMoney, PageHeading } from "@tx/ui";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
+import { getSession } from "@/auth/session";
+import { PurchasePanel } from "@/components/purchase-panel";
+import { SellerListings } from "@/components/seller-listings";
+import { priceVsFaceValue } from "@/listings/price";
+import { getListing } from "@/listings/queries";
+import { listingStatus } from "@/listings/status";
+import styles from "./listing-page.module.css";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await getListing((await params).id)).eventName };
+}
+
+export default async function ListingPage({ params }: Props) {
+  const { id } = await params;
+  const [listing, session] = await Promise.all([getListing(id), getSession()]);
+  const status = listingStatus[listing.status];
+  return (
+    <>
+      <p className={styles.back}>
+        <Link href="/">
+          <span aria-hidden="true">← </span>All listings
+        </Link>
+      </p>
+      <PageHeading
+        title={listing.eventName}
+        description={
+          <>
+            <DateTime value={listing.eventDate} /> · {listing.venue}, {listing.city}
+          </>
+        }
+      />
+      <div className={styles.layout}>
+        {/* Price and Purchase first: on a phone they come before the details. */}
+        <div className={styles.price}>
+          <Card title="Price">
+            <dl className={styles.prices}>
+              <div>
+                <dt>Price per ticket</dt>
+                <dd>{formatMoney(listing.price)}</dd>
+              </div>
+              <div>
+                <dt>Face value per ticket</dt>
+                <dd>
+                  {formatMoney(listing.faceValue)}
+                  <span className={styles.comparison}>
+                    {priceVsFaceValue(listing.price.amount, listing.faceValue.amount)}
+                  </span>
+                </dd>
+              </div>
+              <div className={styles.total}>
+                <dt>
+                  Total for {listing.quantity} {listing.quantity === 1 ? "ticket" : "tickets"}
+                </dt>
+                <dd>{formatMoney(listing.total)}</dd>
+              </div>
+            </dl>
+            <PurchasePanel listing={listing} viewerId={session?.user.id ?? null} />
+          </Card>
+        </div>
+        <div className={styles.details}>
+          <Card title="The tickets" aside={<Badge tone={status.tone}>{status.label}</Badge>}>
+            <Facts items={detailFacts(listing)} />
+            {listing.note ? (
+              <div className={styles.note}>
+                <h3 className={styles.noteTitle}>From the seller</h3>
+                <p>{listing.note}</p>
+              </div>
+            ) : null}
+          </Card>
+        </div>
+      </div>
+      <Suspense fallback={null}>
+        <SellerListings listing={listing} />
+      </Suspense>
+    </>
+  );
+}
+
+function detailFacts(listing: Listing) {
+  return [
+    { term: "Date and time", detail: <DateTime value={listing.eventDate} /> },
+    { term: "Venue", detail: listing.venue },
+    { term: "City", detail: listing.city },
+    listing.section ? { term: "Section", detail: listing.section } : null,
+    listing.row ? { term: "Row", detail: listing.row } : null,
+    listing.seats ? { term: "Seats", detail: listing.seats } : null,
+    {
+      term: "Tickets",
+      detail: `${listing.quantity}, sold together`,
+    },
+    { term: "Seller", detail: listing.sellerName },
+  ];
+}

@@ -1,0 +1,145 @@
+import { ObjectIdString, type Order, type PaymentState } from "@tx/api-contracts";
+import { ButtonLink, Card, DateTime, Facts, formatMoney, Notice, PageHeading } from "@tx/ui";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireSession } from "@/auth/session";
+import { AutoRefresh } from "@/components/auto-refresh";
+import { getOrder } from "@/orders/queries";
+import { cancelReasonText } from "@/orders/status";
+import { serverApi } from "@/trpc/server";
+import { serviceError } from "@/trpc/service-error";
+import styles from "./confirmation.module.css";
+
+export const metadata: Metadata = { title: "Order confirmation" };
+
+type Props = { params: Promise<{ orderId: string }> };
+
+export default async function ConfirmationPage({ params }: Props) {
+  const session = await requireSession();
+  const { orderId } = await params;
+  if (!ObjectIdString.safeParse(orderId).success) notFound();
+  // Asks the payment provider first (the buyer may be back before its webhook), then reads
+  // the order, which completes once the payments service has told the orders service.
+  const payment = await syncPayment(orderId);
+  const order = await getOrder(orderId);
+  const email = session.user.email;
+
+  if (order.status === "complete") {
+    return (
+      <>
+        <PageHeading title="Your tickets are confirmed" description={order.eventName} />
+        <div className={styles.stack}>
+          <Notice tone="success" title="Payment received">
+            <p>
+              A confirmation email is on its way to <strong>{email}</strong>.
+            </p>
+          </Notice>
+          <OrderFacts order={order} payment={payment} />
+          <Actions order={order} />
+        </div>
+      </>
+    );
+  }
+  if (order.status === "refunded") {
+    return (
+      <>
+        <PageHeading title="Your payment was refunded" description={order.eventName} />
+        <div className={styles.stack}>
+          <Notice tone="info" title="The hold ended before your payment arrived">
+            <p>
+              We refunded {formatMoney(order.total)} at once; the details are on their way to{" "}
+              <strong>{email}</strong>.
+            </p>
+          </Notice>
+          <OrderFacts order={order} payment={payment} />
+          <Actions order={order} />
+        </div>
+      </>
+    );
+  }
+  const paid = payment?.status === "succeeded" || payment?.status === "processing";
+  if (paid) {
+    return (
+      <>
+        <PageHeading title="Confirming your payment…" description={order.eventName} />
+        <div className={styles.stack}>
+          <Notice tone="info" title="Your payment went through" role="status">
+            <p>We are confirming your order; this page updates by itself in a moment.</p>
+          </Notice>
+          <AutoRefresh />
+          <OrderFacts order={order} payment={payment} />
+        </div>
+      </>
+    );
+  }
+  if (order.status === "awaiting_payment") {
+    return (
+      <>
+        <PageHeading title="Not paid yet" description={order.eventName} />
+        <Notice tone="warning" title="This order is waiting for your payment">
+          <div>
+            <ButtonLink href={`/checkout/${order.id}`} as={Link}>
+              Continue to checkout
+            </ButtonLink>
+          </div>
+        </Notice>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeading title="This order was cancelled" description={order.eventName} />
+      <Notice tone="warning" title={cancelReasonText(order) ?? "It was not paid."}>
+        <p>You have not been charged.</p>
+        <div>
+          <ButtonLink href="/" as={Link}>
+            Back to the listings
+          </ButtonLink>
+        </div>
+      </Notice>
+    </>
+  );
+}
+
+/** The payment's state as the provider reports it now, or null when none was started. */
+async function syncPayment(orderId: string): Promise<PaymentState | null> {
+  try {
+    return await (await serverApi()).payments.sync.mutate({ orderId });
+  } catch (err) {
+    if (serviceError(err)?.code === "NOT_FOUND") return null;
+    throw err;
+  }
+}
+
+function OrderFacts({ order, payment }: { order: Order; payment: PaymentState | null }) {
+  return (
+    <Card title="Order details">
+      <Facts
+        wide
+        items={[
+          { term: "Order number", detail: <span className={styles.mono}>{order.id}</span> },
+          { term: "Event", detail: order.eventName },
+          { term: "Date and time", detail: <DateTime value={order.eventDate} /> },
+          { term: "Venue", detail: `${order.venue}, ${order.city}` },
+          { term: "Tickets", detail: order.quantity },
+          { term: "Total", detail: formatMoney(order.total) },
+          payment?.billingName ? { term: "Billing name", detail: payment.billingName } : null,
+        ]}
+      />
+    </Card>
+  );
+}
+
+function Actions({ order }: { order: Order }) {
+  return (
+    <div className={styles.actions}>
+      <ButtonLink href={`/orders/${order.id}`} as={Link} variant="secondary">
+        View the order
+      </ButtonLink>
+      <ButtonLink href="/orders" as={Link} variant="secondary">
+        All your orders
+      </ButtonLink>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Listing } from "@tx/api-contracts";
+import { DateTime, formatMoney } from "@tx/ui";
+import Link from "next/link";
+import styles from "./listing-card.module.css";
+
+/** A listing in a grid: the whole card is one link (its title), the numbers a buyer compares. */
+export function ListingCard({
+  listing,
+  headingLevel = 2,
+}: {
+  listing: Listing;
+  headingLevel?: 2 | 3;
+}) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <article className={styles.card}>
+      <Heading className={styles.title}>
+        <Link href={`/listings/${listing.id}`} className={styles.link}>
+          {listing.eventName}
+        </Link>
+      </Heading>
+      <p className={styles.when}>
+        <DateTime value={listing.eventDate} />
+      </p>
+      <p className={styles.where}>
+        {listing.venue} · {listing.city}
+      </p>
+      <dl className={styles.numbers}>
+        <div>
+          <dt>Tickets</dt>
+          <dd>{listing.quantity}</dd>
+        </div>
+        <div>
+          <dt>Per ticket</dt>
+          <dd>{formatMoney(listing.price)}</dd>
+        </div>
+        <div>
+          <dt>Total</dt>
+          <dd className={styles.total}>{formatMoney(listing.total)}</dd>
+        </div>
+      </dl>
+    </article>
+  );
+}

@@ -1,0 +1,169 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { ListingFields } from "@tx/api-contracts";
+import { Form, FormError, SelectField, SubmitButton, TextAreaField, TextField } from "@tx/ui";
+import { useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { useFormErrors } from "@/forms/use-form-errors";
+import { createListing, updateListing } from "@/listings/actions";
+import {
+  emptyListingForm,
+  ListingForm as ListingFormSchema,
+  type ListingFormValues,
+} from "@/listings/listing-form-schema";
+import styles from "./listing-form.module.css";
+
+const quantities = Array.from({ length: 10 }, (_, i) => ({
+  value: String(i + 1),
+  label: String(i + 1),
+}));
+
+const currencies = [
+  { value: "USD", label: "USD – US dollar" },
+  { value: "EUR", label: "EUR – Euro" },
+  { value: "GBP", label: "GBP – Pound sterling" },
+];
+
+type Props =
+  | { listingId?: undefined; initial?: undefined }
+  | { listingId: string; initial: ListingFormValues };
+
+/**
+ * The sell form, and the edit form when given a listing. Validated in the browser with the
+ * contract's schema (money typed in major units, converted to cents first); the server
+ * action parses the same schema, and the service's refusals (the price cap) land beside
+ * their fields.
+ */
+export function ListingForm({ listingId, initial }: Props) {
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<ListingFormValues, unknown, ListingFields>({
+    resolver: zodResolver(ListingFormSchema),
+    defaultValues: initial ?? emptyListingForm,
+  });
+  const { formError, setFormError, showRefusal } = useFormErrors(setError);
+  const [pending, startTransition] = useTransition();
+  const editing = listingId !== undefined;
+
+  // In a transition, the action's redirect on success is followed like a form action's.
+  const onSubmit = handleSubmit((fields) =>
+    startTransition(async () => {
+      setFormError(null);
+      showRefusal(editing ? await updateListing(listingId, fields) : await createListing(fields));
+    }),
+  );
+
+  return (
+    <Form
+      method="post"
+      noValidate
+      onSubmit={onSubmit}
+      aria-label={editing ? "Edit listing" : "Sell tickets"}
+      className={styles.form}
+    >
+      <FormError message={formError} />
+      <fieldset className={styles.group}>
+        <legend className={styles.legend}>The event</legend>
+        <TextField
+          label="Event"
+          hint="The artist, team or show, as the ticket names it."
+          maxLength={120}
+          error={errors.eventName?.message}
+          {...register("eventName")}
+          className={styles.wide}
+        />
+        <TextField
+          label="Venue"
+          maxLength={120}
+          error={errors.venue?.message}
+          {...register("venue")}
+        />
+        <TextField
+          label="City"
+          autoComplete="address-level2"
+          maxLength={80}
+          error={errors.city?.message}
+          {...register("city")}
+        />
+        <TextField
+          label="Date and time (UTC)"
+          type="datetime-local"
+          hint="Buyers see it in UTC too."
+          error={errors.eventDate?.message}
+          {...register("eventDate")}
+        />
+      </fieldset>
+      <fieldset className={styles.group}>
+        <legend className={styles.legend}>The tickets</legend>
+        <SelectField
+          label="Number of tickets"
+          hint="Sold together, to one buyer."
+          options={quantities}
+          error={errors.quantity?.message}
+          {...register("quantity")}
+        />
+        <TextField
+          label="Seats (optional)"
+          hint="For example 14–15."
+          maxLength={60}
+          error={errors.seats?.message}
+          {...register("seats")}
+        />
+        <TextField
+          label="Section (optional)"
+          maxLength={40}
+          error={errors.section?.message}
+          {...register("section")}
+        />
+        <TextField
+          label="Row (optional)"
+          maxLength={20}
+          error={errors.row?.message}
+          {...register("row")}
+        />
+      </fieldset>
+      <fieldset className={styles.group}>
+        <legend className={styles.legend}>The price</legend>
+        <SelectField
+          label="Currency"
+          hint="Buyers pay in this currency."
+          className={styles.half}
+          options={currencies}
+          error={errors.currency?.message}
+          {...register("currency")}
+        />
+        <TextField
+          label="Price per ticket"
+          hint="What a buyer pays for each ticket, like 45 or 45.50."
+          inputMode="decimal"
+          error={errors.pricePerTicket?.message}
+          {...register("pricePerTicket")}
+        />
+        <TextField
+          label="Face value per ticket"
+          hint="The price printed on the ticket. Resale above face value is capped."
+          inputMode="decimal"
+          error={errors.faceValuePerTicket?.message}
+          {...register("faceValuePerTicket")}
+        />
+      </fieldset>
+      <TextAreaField
+        label="Note for buyers (optional)"
+        hint="How you transfer the tickets, what the view is like…"
+        maxLength={1000}
+        rows={4}
+        error={errors.note?.message}
+        {...register("note")}
+      />
+      <div className="tx-form__actions">
+        <SubmitButton pending={pending} pendingLabel={editing ? "Saving…" : "Listing…"}>
+          {editing ? "Save changes" : "List tickets"}
+        </SubmitButton>
+      </div>
+    </Form>
+  );
+}

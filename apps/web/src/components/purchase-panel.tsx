@@ -1,0 +1,58 @@
+import type { Listing } from "@tx/api-contracts";
+import { Button, ButtonLink } from "@tx/ui";
+import Link from "next/link";
+import { type ReactNode, useId } from "react";
+import { withCallback } from "@/auth/callback-path";
+import { unavailableReason } from "@/listings/status";
+import { PurchaseForm } from "./purchase-form";
+import styles from "./purchase-panel.module.css";
+
+type Props = { listing: Listing; viewerId: string | null };
+
+/**
+ * The Purchase button in the state this viewer meets it: enabled for a signed-in buyer,
+ * a way to sign in first (and come back), or disabled with the reason beside it.
+ */
+export function PurchasePanel({ listing, viewerId }: Props) {
+  const reasonId = useId();
+  const disabled = (reason: string, extra?: ReactNode) => (
+    <div className={styles.panel}>
+      <Button disabled aria-describedby={reasonId} className={styles.button}>
+        Purchase
+      </Button>
+      <p id={reasonId} className={styles.reason}>
+        {reason}
+      </p>
+      {extra}
+    </div>
+  );
+  if (listing.sellerId === viewerId) {
+    return disabled(
+      "This is your listing: you cannot buy your own tickets.",
+      listing.status === "available" ? (
+        <ButtonLink href={`/listings/${listing.id}/edit`} as={Link} variant="secondary">
+          Edit listing
+        </ButtonLink>
+      ) : null,
+    );
+  }
+  if (listing.status !== "available") return disabled(unavailableReason[listing.status]);
+  if (!viewerId) {
+    return (
+      <div className={styles.panel}>
+        <ButtonLink href={withCallback("/signin", `/listings/${listing.id}`)} as={Link}>
+          Sign in to purchase
+        </ButtonLink>
+        <p className={styles.reason}>You come back here after signing in.</p>
+      </div>
+    );
+  }
+  return (
+    <div className={styles.panel}>
+      <PurchaseForm listingId={listing.id} />
+      <p className={styles.reason}>
+        Pressing Purchase holds the tickets for you while you pay, for a few minutes.
+      </p>
+    </div>
+  );
+}

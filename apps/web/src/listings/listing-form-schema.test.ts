@@ -1,0 +1,55 @@
+import { ListingFields } from "@tx/api-contracts";
+import { describe, expect, it } from "vitest";
+import { emptyListingForm, ListingForm } from "./listing-form-schema";
+
+const filled = {
+  ...emptyListingForm,
+  eventName: "The National",
+  venue: "Royal Albert Hall",
+  city: "London",
+  eventDate: "2031-06-01T19:30",
+  section: "Stalls",
+  quantity: "2",
+  currency: "GBP" as const,
+  pricePerTicket: "65.50",
+  faceValuePerTicket: "70",
+};
+
+describe("ListingForm", () => {
+  it("turns what the seller typed into the contract's ListingFields", () => {
+    const fields = ListingForm.parse(filled);
+    expect(fields).toEqual({
+      eventName: "The National",
+      venue: "Royal Albert Hall",
+      city: "London",
+      eventDate: "2031-06-01T19:30:00.000Z",
+      section: "Stalls",
+      quantity: 2,
+      currency: "GBP",
+      pricePerTicket: 6550,
+      faceValuePerTicket: 7000,
+    });
+    // What the server action receives passes the contract unchanged.
+    expect(ListingFields.parse(fields)).toEqual(fields);
+  });
+
+  it("applies the contract's rules to the converted values, on the same fields", () => {
+    const result = ListingForm.safeParse({
+      ...filled,
+      eventName: " ",
+      eventDate: "2001-01-01T10:00",
+      pricePerTicket: "0.50",
+      faceValuePerTicket: "abc",
+    });
+    expect(result.success).toBe(false);
+    const messages = Object.fromEntries(
+      (result.error?.issues ?? []).map((i) => [i.path.join("."), i.message]),
+    );
+    expect(messages).toEqual({
+      eventName: "Enter the event name.",
+      eventDate: "The event must be in the future.",
+      pricePerTicket: "The least is 1.00.",
+      faceValuePerTicket: "Enter an amount like 45 or 45.50.",
+    });
+  });
+});

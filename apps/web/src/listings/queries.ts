@@ -1,0 +1,12 @@
+import "server-only";
+import { ObjectIdString } from "@tx/api-contracts";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { orNotFound } from "@/trpc/not-found";
+import { serverApi } from "@/trpc/server";
+
+/** A listing by the id in the address, once per request (the page and its metadata share it). */
+export const getListing = cache(async (id: string) => {
+  if (!ObjectIdString.safeParse(id).success) notFound();
+  return orNotFound((await serverApi()).tickets.get.query({ id }));
+});
