@@ -1,0 +1,55 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { registered } from "./accounts";
+import { listTickets, uniqueEvent } from "./market";
+
+/** axe-core on a page: no serious or critical violation (WCAG 2.x A and AA rules). */
+async function expectAccessible(page: Page, what: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(bad, `${what}: ${bad.join("\n")}`).toEqual([]);
+}
+
+test("public pages have no serious or critical accessibility violations", async ({ page }) => {
+  for (const path of ["/", "/signin", "/register", "/status", "/no-such-page"]) {
+    await page.goto(path);
+    await expectAccessible(page, path);
+  }
+});
+
+test("signed-in pages have no serious or critical accessibility violations", async ({
+  page,
+  browser,
+}) => {
+  await page.goto("/register");
+  await registered(page);
+  const listing = await listTickets(page, { eventName: uniqueEvent("Axe") });
+  for (const path of [
+    "/sell",
+    "/my-listings",
+    "/orders",
+    "/account",
+    `/listings/${listing.id}`,
+    `/listings/${listing.id}/edit`,
+  ]) {
+    await page.goto(path);
+    await expectAccessible(page, path);
+  }
+  // A buyer's checkout and order pages.
+  const context = await browser.newContext({ baseURL: new URL(page.url()).origin });
+  const buyer = await context.newPage();
+  await buyer.goto("/register");
+  await registered(buyer);
+  await buyer.goto(`/listings/${listing.id}`);
+  await buyer.getByRole("button", { name: "Purchase" }).click();
+  await buyer.waitForURL(/\/checkout\//);
+  await expectAccessible(buyer, "checkout");
+  const orderId = buyer.url().split("/checkout/")[1]?.split(/[?#]/)[0];
+  await buyer.goto(`/orders/${orderId}`);
+  await expectAccessible(buyer, "order page");
+  await context.close();
+});
