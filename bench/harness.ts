@@ -1,0 +1,351 @@
+/** Starts what a figure needs through the test-kit harness, and stops it again by its handles. */
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { ServiceName } from "../packages/api-contracts/src/index";
+import { createLogger, EventBus } from "../packages/service-kit/src/index";
+import {
+  freePort,
+  type Infra,
+  type ManagedProcess,
+  repoRoot,
+  type Stack,
+  spawnManaged,
+  startInfra,
+  startStack,
+  waitFor,
+} from "../packages/test-kit/src/index";
+import { ourServerPids, startCpuMeter } from "./cpu";
+import { type ProfileSummary, summarizeProfiles } from "./profile";
+
+export type Say = (line: string) => void;
+
+/** What was started, in order; released in reverse, each step even if an earlier one failed. */
+export class Resources {
+  private readonly steps: { what: string; release: () => Promise<unknown> }[] = [];
+
+  constructor(private readonly say: Say) {}
+
+  add(what: string, release: () => Promise<unknown>): void {
+    this.steps.push({ what, release });
+  }
+
+  async releaseAll(): Promise<void> {
+    while (this.steps.length > 0) {
+      const step = this.steps.pop();
+      if (!step) break;
+      try {
+        await step.release();
+      } catch (err) {
+        this.say(`  could not stop ${step.what}: ${err instanceof Error ? err.message : err}`);
+      }
+    }
+  }
+}
+
+export type RunContext = {
+  runDir: string;
+  quick: boolean;
+  /** Profile every service and the web app during each measurement (<phase>/profiles). */
+  profile: boolean;
+  /** Experiment: the services' MongoDB pool size instead of the harness's 1 (see --mongo-pool). */
+  mongoPool?: number;
+  say: Say;
+};
+
+export type Phase = {
+  name: string;
+  dir: string;
+  logDir: string;
+  profileDir: string;
+  infra: Infra;
+  stack: Stack;
+  resources: Resources;
+};
+
+/** Our own servers (never ones named by MONGO_URL etc. in the environment), fresh data, free ports. */
+export async function startPhase(
+  ctx: RunContext,
+  name: string,
+  opts: { services: readonly ServiceName[]; web?: boolean; env?: Record<string, string> },
+): Promise<Phase> {
+  const resources = new Resources(ctx.say);
+  const dir = path.join(ctx.runDir, name);
+  const logDir = path.join(dir, "logs");
+  const profileDir = path.join(dir, "profiles");
+  try {
+    const t0 = performance.now();
+    const infra = await startInfra({ dir, env: {} });
+    resources.add(`${name} infrastructure`, () => infra.stop());
+    const stack = await startStack({
+      infra: infra.urls,
+      logDir,
+      services: opts.services,
+      web: opts.web ? "start" : false,
+      ports: "free",
+      env: {
+        // Per-request info lines off, as in the integration tests: we measure the work, not the log.
+        LOG_LEVEL: "warn",
+        // One run outlives the default 15-minute access token.
+        ACCESS_TOKEN_TTL_SECONDS: "3600",
+        ...(ctx.profile ? profilerEnv(ctx, profileDir) : {}),
+        ...(ctx.mongoPool
+          ? {
+              MONGO_URL: infra.urls.MONGO_URL.replace(
+                /maxPoolSize=\d+/,
+                `maxPoolSize=${ctx.mongoPool}`,
+              ),
+            }
+          : {}),
+        ...opts.env,
+      },
+    });
+    resources.add(`${name} services`, () => stack.stop());
+    ctx.say(
+      `  ${name}: ${opts.services.join(", ")}${opts.web ? ", web" : ""} ready in ${((performance.now() - t0) / 1000).toFixed(1)} s (logs: ${logDir})`,
+    );
+    return { name, dir, logDir, profileDir, infra, stack, resources };
+  } catch (err) {
+    await resources.releaseAll();
+    throw err;
+  }
+}
+
+// Node refuses --cpu-prof in NODE_OPTIONS but takes --import: this preload runs V8's sampling
+// profiler through node:inspector between two SIGUSR2 signals (so start-up is left out) and
+// writes a .cpuprofile at the second.
+const PROFILER = `
+import { Session } from "node:inspector";
+import { mkdirSync, writeFileSync } from "node:fs";
+const session = new Session();
+session.connect();
+let running = false;
+process.on("SIGUSR2", () => {
+  if (!running) {
+    session.post("Profiler.enable");
+    session.post("Profiler.setSamplingInterval", { interval: 500 });
+    session.post("Profiler.start");
+    running = true;
+    return;
+  }
+  running = false;
+  session.post("Profiler.stop", (err, result) => {
+    if (err) return;
+    const dir = process.env.BENCH_PROFILE_DIR;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(dir + "/" + process.pid + "-" + Date.now() + ".cpuprofile", JSON.stringify(result.profile));
+  });
+});
+`;
+
+function profilerEnv(ctx: RunContext, profileDir: string): Record<string, string> {
+  const file = path.join(ctx.runDir, "profiler.mjs");
+  if (!existsSync(file)) writeFileSync(file, PROFILER);
+  return { NODE_OPTIONS: `--import=${file}`, BENCH_PROFILE_DIR: profileDir };
+}
+
+export const profileSummaries: Record<string, ProfileSummary[]> = {};
+
+/**
+ * With --profile: profiles every service and the web app from now until `end()`, then prints
+ * each busy process's hottest frames and keeps the summary under `label`.
+ */
+export function profileWindow(ctx: RunContext, phase: Phase, label: string) {
+  if (!ctx.profile) return { end: async () => {} };
+  const pids = ourServerPids();
+  const signal = () => {
+    for (const pid of pids) {
+      try {
+        process.kill(pid, "SIGUSR2");
+      } catch {}
+    }
+  };
+  signal();
+  return {
+    end: async () => {
+      signal();
+      await new Promise((r) => setTimeout(r, 2_000));
+      const dir = path.join(phase.profileDir, label);
+      mkdirSync(dir, { recursive: true });
+      if (existsSync(phase.profileDir)) {
+        for (const f of readdirSync(phase.profileDir).filter((f) => f.endsWith(".cpuprofile"))) {
+          renameSync(path.join(phase.profileDir, f), path.join(dir, f));
+        }
+      }
+      const summaries = summarizeProfiles(dir);
+      profileSummaries[label] = summaries;
+      for (const p of summaries) {
+        ctx.say(`  profile ${p.process} (${p.busyMs} ms busy of ${p.wallMs} ms): ${dir}/${p.file}`);
+        for (const f of p.topFrames.slice(0, 8)) ctx.say(`    ${f.percentOfBusy}%  ${f.frame}`);
+      }
+    },
+  };
+}
+
+/**
+ * The web figures need a production build of apps/web (`pnpm bench` makes one through
+ * scripts/setup.sh). If it is missing (someone is rebuilding, or ran next dev), wait for a
+ * build in progress, then build it here.
+ */
+export async function ensureWebBuild(ctx: RunContext): Promise<void> {
+  const webDir = path.join(repoRoot, "apps", "web");
+  const buildId = path.join(webDir, ".next", "BUILD_ID");
+  const lock = path.join(webDir, ".next", "lock");
+  const deadline = Date.now() + 300_000;
+  while (!existsSync(buildId) && existsSync(lock) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 2_000));
+  }
+  if (existsSync(buildId)) return;
+  ctx.say("  no production build of the web app: running pnpm --filter @tx/web build");
+  const log = path.join(ctx.runDir, "web-build.log");
+  await new Promise<void>((resolve, reject) => {
+    execFile(
+      "pnpm",
+      ["--filter", "@tx/web", "build"],
+      { cwd: repoRoot, timeout: 600_000, maxBuffer: 64 * 2 ** 20 },
+      (err, stdout, stderr) => {
+        writeFileSync(log, `${stdout}\n${stderr}`);
+        if (err) reject(new Error(`the web app does not build (see ${log}): ${err.message}`));
+        else resolve();
+      },
+    );
+  });
+}
+
+const tsxCli = path.join(repoRoot, "node_modules", "tsx", "dist", "cli.mjs");
+
+/** One more process of a service, with the stack's environment, on another port. */
+export async function startReplica(phase: Phase, name: ServiceName, n: number): Promise<string> {
+  const port = await freePort();
+  const proc: ManagedProcess = spawnManaged(
+    `${name}-${n}`,
+    process.execPath,
+    [tsxCli, path.join(repoRoot, "services", name, "src", "main.ts")],
+    {
+      cwd: path.join(repoRoot, "services", name),
+      env: { ...phase.stack.env, PORT: String(port) },
+      logDir: phase.logDir,
+    },
+  );
+  phase.resources.add(`${name} replica ${n}`, () => proc.stop(10_000));
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(
+    `${name} replica ${n} (see ${phase.logDir}/${name}-${n}.log)`,
+    async () => {
+      if (!proc.isRunning()) throw new Error(`${name}-${n} exited`);
+      return (await fetch(`${url}/readyz`).catch(() => undefined))?.ok ?? false;
+    },
+    { timeoutMs: 60_000, intervalMs: 100 },
+  );
+  return url;
+}
+
+/**
+ * Watches events as NATS delivers them (a plain subscription sees every message the stream
+ * stores, at the moment the server receives it): `at(key)` is when, in performance.now() time.
+ */
+export class EventWatcher {
+  private readonly seen = new Map<string, number>();
+  private readonly waiters = new Map<string, ((t: number) => void)[]>();
+
+  static async connect(
+    phase: Phase,
+    subjects: string[],
+    keyOf: (subject: string, data: Record<string, unknown>) => string | undefined,
+  ): Promise<EventWatcher> {
+    const bus = await EventBus.connect({
+      servers: phase.infra.urls.NATS_URL,
+      service: "bench",
+      log: createLogger("bench", "warn"),
+    });
+    const watcher = new EventWatcher();
+    phase.resources.add("event watcher", () => bus.close());
+    const decoder = new TextDecoder();
+    for (const subject of subjects) {
+      bus.nc.subscribe(subject, {
+        callback: (err, msg) => {
+          if (err) return;
+          const at = performance.now();
+          const envelope = JSON.parse(decoder.decode(msg.data)) as {
+            data: Record<string, unknown>;
+          };
+          const key = keyOf(subject, envelope.data);
+          if (key) watcher.record(key, at);
+        },
+      });
+    }
+    await bus.nc.flush();
+    return watcher;
+  }
+
+  private record(key: string, at: number): void {
+    if (this.seen.has(key)) return;
+    this.seen.set(key, at);
+    for (const resolve of this.waiters.get(key) ?? []) resolve(at);
+    this.waiters.delete(key);
+  }
+
+  at(key: string): number | undefined {
+    return this.seen.get(key);
+  }
+
+  /** When the event arrived, or undefined after `timeoutMs`. */
+  wait(key: string, timeoutMs: number): Promise<number | undefined> {
+    const at = this.seen.get(key);
+    if (at !== undefined) return Promise.resolve(at);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        const list = this.waiters.get(key) ?? [];
+        this.waiters.set(
+          key,
+          list.filter((f) => f !== done),
+        );
+        resolve(undefined);
+      }, timeoutMs);
+      const done = (t: number) => {
+        clearTimeout(timer);
+        resolve(t);
+      };
+      this.waiters.set(key, [...(this.waiters.get(key) ?? []), done]);
+    });
+  }
+}
+
+/** Freezes a service's processes (SIGSTOP) until the returned function resumes them (SIGCONT). */
+export function pauseService(phase: Phase, name: ServiceName): () => void {
+  const pids = ourServerPids(`${name} :`);
+  for (const pid of pids) process.kill(pid, "SIGSTOP");
+  let resumed = false;
+  const resume = () => {
+    if (resumed) return;
+    resumed = true;
+    for (const pid of pids) {
+      try {
+        process.kill(pid, "SIGCONT");
+      } catch {}
+    }
+  };
+  // A frozen process cannot take the SIGTERM that stops it: resume first, whatever happens.
+  phase.resources.add(`${name} (resume)`, async () => resume());
+  return resume;
+}
+
+/**
+ * Waits (at most `maxMs`) until the run's servers are idle: what setup set off (welcome emails,
+ * replicas filling, outbox sweeps) must not run into the measurement.
+ */
+export async function settle(ctx: RunContext, maxMs = 60_000): Promise<void> {
+  const deadline = performance.now() + maxMs;
+  let busy = 0;
+  while (performance.now() < deadline) {
+    const meter = startCpuMeter();
+    await new Promise((r) => setTimeout(r, 1_000));
+    const usage = meter.stop();
+    const servers = usage.byProcess.filter((p) => !p.process.startsWith("bench"));
+    busy = servers.reduce((sum, p) => sum + p.cpuSeconds, 0) / usage.wallSeconds;
+    if (busy < 0.15) return;
+  }
+  ctx.say(
+    `  (servers still ${Math.round(busy * 100)}% busy after ${maxMs / 1000} s; measuring anyway)`,
+  );
+}
