@@ -7,7 +7,7 @@
 import type { AuthSession, Order } from "../packages/api-contracts/src/index";
 import { trpcMutation } from "../packages/test-kit/src/index";
 import { cpuLine, startCpuMeter } from "./cpu";
-import { createListings, database, type ObjectId, waitForOrdersReplica } from "./data";
+import { database, type ObjectId, seedListingsWithEvents, waitForOrdersReplica } from "./data";
 import { EventWatcher, type Phase, type RunContext, settle } from "./harness";
 import { bounded, poll, round, summarize } from "./load";
 import { type FigureResult, ms } from "./report";
@@ -30,7 +30,7 @@ export async function expiryFigure(
 ): Promise<FigureResult> {
   const holds = ctx.quick ? 100 : 1_000;
   const t0 = performance.now();
-  const listings = await createListings(phase, seller, holds, "Expiry");
+  const listings = await seedListingsWithEvents(phase, seller, holds, "Expiry");
   await waitForOrdersReplica(listings.map((l) => l.id));
   ctx.say(
     `  expiry: ${holds} listings created and replicated in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
@@ -114,10 +114,13 @@ export async function expiryFigure(
     id: "expiry",
     rows: [
       {
-        figure: `5. Hold expiry lateness p50 / p99 (${holds} holds)`,
-        value: `${ms(s.p50)} / ${ms(s.p99)}`,
+        figure: `5. Hold expiry lateness p50 / p99 (${created.done} of ${holds} holds made)`,
+        value:
+          notCancelled > 0
+            ? `${ms(s.p50)} / ${ms(s.p99)}; ${notCancelled} not yet cancelled`
+            : `${ms(s.p50)} / ${ms(s.p99)}`,
         target: "p99 < 500 ms",
-        met: notCancelled === 0 && early === 0 && created.failed === 0 && s.p99 < 500,
+        met: created.done === holds && notCancelled === 0 && early === 0 && s.p99 < 500,
       },
     ],
     details: {

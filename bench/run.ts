@@ -4,7 +4,7 @@
  * figures), measures, prints a table and writes bench/results/<timestamp>.json and latest.json.
  * Each figure and its baseline are measured in the same run, so their ratio holds on a noisy machine.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -277,7 +277,15 @@ say(`results: ${path.relative(process.cwd(), file)} (and bench/results/latest.js
 if (args.keep || args.profile || failures.length > 0) {
   say(`servers' data, logs and profiles kept in ${ctx.runDir}`);
 } else {
-  rmSync(ctx.runDir, { recursive: true, force: true });
+  // The servers' data can be hundreds of MB; their logs stay for a look afterwards.
+  for (const phase of readdirSync(ctx.runDir, { withFileTypes: true })) {
+    if (!phase.isDirectory()) continue;
+    for (const entry of readdirSync(path.join(ctx.runDir, phase.name))) {
+      if (entry !== "logs")
+        rmSync(path.join(ctx.runDir, phase.name, entry), { recursive: true, force: true });
+    }
+  }
+  say(`servers' logs kept in ${ctx.runDir}`);
 }
 say(`finished in ${((finishedAt.getTime() - startedAt.getTime()) / 60_000).toFixed(1)} min`);
 process.exit(failures.length > 0 ? 1 : 0);
