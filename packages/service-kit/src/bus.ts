@@ -38,6 +38,11 @@ export type ConsumerOptions<S extends Subject> = {
   maxAttempts?: number;
   /** Deliveries allowed for RetryLater (waiting for an earlier version) before dead-lettering. */
   maxRetryLater?: number;
+  /**
+   * Messages handled at once by this process. Handlers are idempotent and version-guarded,
+   * so they need no order; while one waits on the database or the stream, others proceed.
+   */
+  concurrency?: number;
 };
 
 export type BusOptions = {
@@ -194,9 +199,23 @@ export class EventBus {
     durable: string,
     options: ConsumerOptions<S>,
   ): Promise<void> {
+    const inFlight = new Set<Promise<void>>();
+    const limit = options.concurrency ?? 8;
     for await (const msg of messages) {
-      await this.handleOne(msg, durable, options);
+      const handled = this.handleOne(msg, durable, options)
+        .catch((err) => {
+          // Only the dead-letter publish can get here (the bus is failing): try again later.
+          this.opts.log.error(
+            { err, subject: msg.subject, seq: msg.seq, durable },
+            "event not settled",
+          );
+          msg.nak(1_000);
+        })
+        .finally(() => inFlight.delete(handled));
+      inFlight.add(handled);
+      if (inFlight.size >= limit) await Promise.race(inFlight);
     }
+    await Promise.all(inFlight);
   }
 
   private async handleOne<S extends Subject>(

@@ -7,8 +7,10 @@ import type { Logger } from "./logger";
  * The transactional outbox, without transactions: a document carries its own pending
  * events in `outbox`, written by the same atomic update as the change they describe.
  * A relay publishes them (awaited, Nats-Msg-Id = event id) and then pulls them out.
- * If the process dies in between, the sweep at start (and every few seconds) publishes
- * them again; the stream's duplicate window and idempotent consumers absorb a repeat.
+ * If the process dies in between, the sweep at start publishes them again; a publish that
+ * fails (the bus is down) marks the outbox dirty and it is swept every few seconds until
+ * clean; and a slow backstop sweep picks up what another replica left behind for good.
+ * The stream's duplicate window and idempotent consumers absorb a repeat.
  */
 export type PendingEvent = {
   _id: string;
@@ -30,11 +32,16 @@ const PendingEventSchema = new Schema<PendingEvent>(
   { _id: false },
 );
 
-/** Adds the outbox field to a schema, indexed so that the sweep finds leftovers fast. */
+/**
+ * Adds the outbox field to a schema. The sparse index holds only documents with pending
+ * events, which is what the sweep's `{"outbox._id": {$exists: true}}` asks for.
+ */
 export function outboxPlugin(schema: Schema): void {
   schema.add({ outbox: { type: [PendingEventSchema], default: [] } });
   schema.index({ "outbox._id": 1 }, { sparse: true });
 }
+
+const hasPending = { "outbox._id": { $exists: true } };
 
 export function pendingEvent<S extends Subject>(subject: S, data: EventData<S>): PendingEvent {
   const envelope: Envelope<S> = buildEnvelope(subject, data);
@@ -48,6 +55,9 @@ export function pendingEvent<S extends Subject>(subject: S, data: EventData<S>):
 
 type OutboxModel = Model<WithOutbox & { _id: unknown }>;
 
+/** A document as the write left it: its id and its pending events. */
+type Written = { _id: unknown; outbox: PendingEvent[] };
+
 /** Any model whose schema has the outbox plugin (mongoose's model types are invariant). */
 // biome-ignore lint/suspicious/noExplicitAny: accepts every model; the plugin guarantees the field
 export type AnyOutboxModel = Model<any>;
@@ -56,6 +66,9 @@ export class Outbox {
   private readonly models = new Set<OutboxModel>();
   private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<number> | undefined;
+  /** A relay failed since the last clean sweep: sweep at the next tick. */
+  private dirty = false;
+  private lastSweep = 0;
 
   private bus: EventBus | undefined;
   private log: Logger | undefined;
@@ -84,7 +97,10 @@ export class Outbox {
   ): Promise<T> {
     for (const e of events) doc.outbox.push(e);
     await doc.save();
-    await this.relayAfterWrite(doc.constructor as unknown as OutboxModel, doc._id);
+    await this.relayAfterWrite(doc.constructor as unknown as OutboxModel, {
+      _id: doc._id,
+      outbox: doc.toObject<WithOutbox>().outbox,
+    });
     return doc;
   }
 
@@ -106,7 +122,7 @@ export class Outbox {
       .findOneAndUpdate(filter, withEvents, { returnDocument: "after" })
       .lean<T>();
     if (!doc) return null;
-    await this.relayAfterWrite(model as unknown as OutboxModel, (doc as { _id?: unknown })._id);
+    await this.relayAfterWrite(model as unknown as OutboxModel, doc as T & { _id: unknown });
     return doc;
   }
 
@@ -114,10 +130,11 @@ export class Outbox {
    * The write has happened, so the caller must not see a failure: a publish that fails
    * here (the bus is down) stays in the outbox and the sweep sends it later.
    */
-  private async relayAfterWrite(model: OutboxModel, id: unknown): Promise<void> {
+  private async relayAfterWrite(model: OutboxModel, written: Written): Promise<void> {
     try {
-      await this.relay(model, id);
+      await this.publishPending(model, written);
     } catch (err) {
+      this.dirty = true;
       this.attached.log.warn(
         { err, model: model.modelName },
         "publish deferred to the outbox sweep",
@@ -125,18 +142,26 @@ export class Outbox {
     }
   }
 
+  /** Reads a document's pending events and publishes them (the sweep's path). */
+  async relay(model: OutboxModel, id: unknown): Promise<number> {
+    const doc = await model.findById(id, { outbox: 1 }).lean<WithOutbox>();
+    return doc ? this.publishPending(model, { _id: id, outbox: doc.outbox }) : 0;
+  }
+
   /**
-   * Publishes a document's pending events in order, removing each once the stream has it.
+   * Publishes the events the write left in the document, in order, removing each once the
+   * stream has it. The write's own result says what is pending, so nothing is read again.
    * The removal pops the head only if it is still that event, so concurrent relays of the
    * same document (request path and sweep) never remove an event that was not sent.
    */
-  async relay(model: OutboxModel, id: unknown): Promise<number> {
-    const doc = await model.findById(id, { outbox: 1 }).lean<WithOutbox>();
-    if (!doc || doc.outbox.length === 0) return 0;
+  private async publishPending(model: OutboxModel, written: Written): Promise<number> {
     let sent = 0;
-    for (const event of doc.outbox) {
+    for (const event of written.outbox) {
       await this.attached.bus.publish(JSON.parse(event.envelope) as Envelope);
-      await model.updateOne({ _id: id, "outbox.0._id": event._id }, { $pop: { outbox: -1 } });
+      await model.updateOne(
+        { _id: written._id, "outbox.0._id": event._id },
+        { $pop: { outbox: -1 } },
+      );
       sent += 1;
     }
     return sent;
@@ -151,16 +176,21 @@ export class Outbox {
   }
 
   private async doSweep(): Promise<number> {
+    this.lastSweep = Date.now();
+    this.dirty = false;
     let total = 0;
     for (const model of this.models) {
       const pending = await model
-        .find({ "outbox.0": { $exists: true } }, { _id: 1 })
+        .find(hasPending, { _id: 1 })
         .limit(500)
         .lean<{ _id: unknown }[]>();
+      // A full page may hide more behind it: look again at the next tick.
+      if (pending.length === 500) this.dirty = true;
       for (const { _id } of pending) {
         try {
           total += await this.relay(model, _id);
         } catch (err) {
+          this.dirty = true;
           this.attached.log.warn(
             { err, model: model.modelName },
             "outbox relay failed, will retry",
@@ -173,12 +203,21 @@ export class Outbox {
     return total;
   }
 
-  /** Sweeps now (leftovers from before a crash) and then every `intervalMs`. */
-  async start(intervalMs = 2_000): Promise<void> {
+  /**
+   * Sweeps now (leftovers from before a crash), then every `retryMs` while a relay has
+   * failed, and every `backstopMs` regardless (another replica may have died for good
+   * between a write and its publish). A sweep reads every collection with an outbox, so
+   * it does not run when there is no reason to.
+   */
+  async start({ retryMs = 2_000, backstopMs = 60_000 } = {}): Promise<void> {
     await this.sweep();
     this.timer = setInterval(() => {
-      this.sweep().catch((err) => this.attached.log.warn({ err }, "outbox sweep failed"));
-    }, intervalMs);
+      if (!this.dirty && Date.now() - this.lastSweep < backstopMs) return;
+      this.sweep().catch((err) => {
+        this.dirty = true;
+        this.attached.log.warn({ err }, "outbox sweep failed");
+      });
+    }, retryMs);
     this.timer.unref();
   }
 
@@ -191,9 +230,7 @@ export class Outbox {
   async pendingCount(): Promise<number> {
     let n = 0;
     for (const model of this.models) {
-      const docs = await model
-        .find({ "outbox.0": { $exists: true } }, { outbox: 1 })
-        .lean<WithOutbox[]>();
+      const docs = await model.find(hasPending, { outbox: 1 }).lean<WithOutbox[]>();
       for (const d of docs) n += d.outbox.length;
     }
     return n;

@@ -30,7 +30,7 @@ if (mode === "crash") {
     pendingEvent("user.registered", { id: userId, email: `${userId}@example.com`, name: "Crash" }),
   ]);
 } else {
-  await outbox.start(60_000);
+  await outbox.start({ retryMs: 60_000, backstopMs: 60_000 });
   process.send?.(`relayed ${await outbox.pendingCount()}`);
   await outbox.stop();
   await bus.close();
