@@ -6,7 +6,6 @@ import type { ReactNode } from "react";
 import { AccountMenu } from "@/components/account-menu";
 import { MainNav } from "@/components/main-nav";
 import { RouteFocus } from "@/components/route-focus";
-import { TRPCReactProvider } from "@/trpc/client";
 
 export const metadata: Metadata = {
   title: { default: "Ticket Exchange", template: "%s · Ticket Exchange" },
@@ -34,7 +33,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <MainNav />
         </Header>
         <main id="main" tabIndex={-1} className="tx-main">
-          <TRPCReactProvider>{children}</TRPCReactProvider>
+          {children}
         </main>
         <RouteFocus />
       </body>

@@ -12,7 +12,7 @@ const { TRPCProvider, useTRPC } = createTRPCContext<Gateway>();
 /** Typed query and mutation options for React Query: `useQuery(useTRPC().tickets.list.queryOptions())`. */
 export { useTRPC };
 
-/** Browser-side tRPC + React Query; calls go through the same-origin proxy at /api/trpc/<service>. */
+/** Browser-side tRPC + React Query (checkout/layout.tsx provides it); calls go through the same-origin proxy at /api/trpc/<service>. */
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(
     () =>
