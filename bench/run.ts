@@ -12,7 +12,7 @@ import type { AuthSession, ServiceName } from "../packages/api-contracts/src/ind
 import { TicketModel } from "../services/tickets/src/models/ticket";
 import { browseFigure } from "./browse";
 import { connectStore, demoListings, insertListings, registerUsers } from "./data";
-import { expiryFigure, HOLD_SECONDS } from "./expiry";
+import { expiryFigure, holdSeconds } from "./expiry";
 import { gatewayFigure } from "./gateway";
 import {
   EventWatcher,
@@ -194,7 +194,7 @@ await group(
   "expiry",
   ["expiry"],
   ["auth", "tickets", "orders", "expiration"],
-  { env: { ORDER_HOLD_SECONDS: String(HOLD_SECONDS) } },
+  { env: { ORDER_HOLD_SECONDS: String(holdSeconds(ctx.quick)) } },
   async (phase) => {
     await connectStore(phase);
     const [seller, ...buyers] = (await registerUsers(phase.stack, "expiry", 9)) as [
