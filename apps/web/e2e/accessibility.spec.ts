@@ -25,6 +25,9 @@ test("signed-in pages have no serious or critical accessibility violations", asy
   page,
   browser,
 }) => {
+  // Two accounts, a purchase and eight pages through axe-core: about 20 s on this 2-core
+  // machine when idle, past the default 30 s when it is busy.
+  test.setTimeout(90_000);
   await page.goto("/register");
   await registered(page);
   const listing = await listTickets(page, { eventName: uniqueEvent("Axe") });

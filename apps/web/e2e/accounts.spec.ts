@@ -121,6 +121,9 @@ test("a signed-in user is kept signed in as the access token is rotated", async 
   page,
   context,
 }) => {
+  // The token only comes due 15 s after it is issued: the wait below needs more than the
+  // default 30 s for the whole test on a busy machine.
+  test.setTimeout(60_000);
   const account = await registered(page);
   const first = await sessionCookie(context);
   // Tokens live 75 s in this suite and are refreshed in their last minute.

@@ -47,7 +47,8 @@ export function pageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
   page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
+    // With its address: "Failed to load resource" alone does not say which.
+    if (message.type() === "error") errors.push(`${message.text()} (${message.location().url})`);
   });
   return errors;
 }

@@ -1,8 +1,17 @@
-import path from "node:path";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { type Account, newAccount, pageErrors, registered } from "./accounts";
 import { ORDER_HOLD_SECONDS } from "./global-setup";
-import { billing, cards, emailTo, listTickets, pay, purchase, uniqueEvent } from "./market";
+import {
+  billing,
+  cards,
+  emailTo,
+  listTickets,
+  mailText,
+  pay,
+  purchase,
+  uniqueEvent,
+} from "./market";
+import { screenshotAtEveryWidth, screenshotsTag } from "./screenshots";
 
 /** A seller (in a browser of their own) with one listing, and a buyer signed in on `page`. */
 async function sellerAndBuyer(browser: Browser, page: Page, baseURL: string | undefined) {
@@ -18,6 +27,19 @@ async function sellerAndBuyer(browser: Browser, page: Page, baseURL: string | un
   });
   const buyer = await registered(page, newAccount("Bea Buyer"));
   return { seller, sellerPage, sellerContext, listing, event, buyer };
+}
+
+/** The listing's page offers it again (once tickets has heard the order ended). */
+async function expectForSaleAgain(page: Page, listingId: string) {
+  await expect
+    .poll(
+      async () => {
+        await page.goto(`/listings/${listingId}`);
+        return page.getByRole("button", { name: "Purchase" }).isEnabled();
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(true);
 }
 
 async function expectConfirmed(page: Page, orderId: string, buyer: Account) {
@@ -163,15 +185,7 @@ test("a buyer cancels an order awaiting payment, and the tickets are for sale ag
   await expect(page.getByText("This order was cancelled", { exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: /^Pay / })).toHaveCount(0);
 
-  await expect
-    .poll(
-      async () => {
-        await page.goto(`/listings/${listing.id}`);
-        return page.getByRole("button", { name: "Purchase" }).isEnabled();
-      },
-      { timeout: 10_000 },
-    )
-    .toBe(true);
+  await expectForSaleAgain(page, listing.id);
   await sellerContext.close();
 });
 
@@ -226,11 +240,9 @@ test("the countdown follows the server's clock, not a wrong one in the browser",
   await sellerContext.close();
 });
 
-test("when the hold ends the checkout says so, and someone else can buy the tickets", async ({
-  page,
-  browser,
-  baseURL,
-}) => {
+test("when the hold ends the checkout says so, and someone else can buy the tickets", {
+  tag: screenshotsTag,
+}, async ({ page, browser, baseURL }) => {
   test.setTimeout((ORDER_HOLD_SECONDS + 60) * 1000);
   const { sellerContext, listing } = await sellerAndBuyer(browser, page, baseURL);
   const orderId = await purchase(page, listing.id);
@@ -242,10 +254,7 @@ test("when the hold ends the checkout says so, and someone else can buy the tick
   await expect(page.getByRole("button", { name: /^Pay / })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Back to the listings" })).toBeVisible();
   await expect(page.getByText("Your hold has ended", { exact: true }).locator("..")).toBeFocused();
-  await page.screenshot({
-    path: path.join(import.meta.dirname, "__screenshots__", "checkout-expired-1280.png"),
-    fullPage: true,
-  });
+  await screenshotAtEveryWidth(page, "checkout-expired");
   // A reload agrees (the server decides), and the order says why it ended.
   await page.reload();
   await expect(ended).toBeVisible();
@@ -276,4 +285,94 @@ test("when the hold ends the checkout says so, and someone else can buy the tick
   await expect(next.getByRole("timer")).toBeVisible();
   await nextContext.close();
   await sellerContext.close();
+});
+
+test("a payment that lands after the hold ended is refunded: the order ends refunded and the refund email arrives", {
+  tag: screenshotsTag,
+}, async ({ page, browser, baseURL }) => {
+  test.setTimeout((ORDER_HOLD_SECONDS + 90) * 1000);
+  const errors = pageErrors(page);
+  const { sellerContext, listing, event, buyer } = await sellerAndBuyer(browser, page, baseURL);
+  const orderId = await purchase(page, listing.id);
+  await pay(page, cards.authenticate);
+  const challenge = page.getByRole("region", { name: "Confirm your payment" });
+  await expect(challenge).toBeVisible();
+
+  // The buyer answers the bank in time, but the answer is slow to arrive (as a bank's or
+  // Stripe's can be): it is held here until the hold has ended and the order is cancelled.
+  let deliver = () => {};
+  const delivered = new Promise<void>((resolve) => {
+    deliver = resolve;
+  });
+  await page.route(/\/api\/trpc\/payments\/sandbox\.authenticate/, async (route) => {
+    await delivered;
+    await route.continue();
+  });
+  await challenge.getByRole("button", { name: "Complete authentication" }).click();
+  await expect(page.getByText("Your hold has ended", { exact: true })).toBeVisible({
+    timeout: (ORDER_HOLD_SECONDS + 5) * 1000,
+  });
+  const watcher = await page.context().newPage();
+  await expect
+    .poll(
+      async () => {
+        await watcher.goto(`/orders/${orderId}`);
+        return watcher.getByText("The hold ended before payment.").isVisible();
+      },
+      { timeout: 15_000, message: "the orders service to cancel the expired order" },
+    )
+    .toBe(true);
+  await watcher.close();
+
+  // The payment now succeeds, for an order that has ended: it is refunded at once.
+  deliver();
+  await expect(page).toHaveURL(new RegExp(`/orders/${orderId}/confirmation$`), {
+    timeout: 15_000,
+  });
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Your payment was refunded" }),
+  ).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText("We refunded $130.00 at once")).toBeVisible();
+  await screenshotAtEveryWidth(page, "confirmation-refunded");
+
+  // The order page: refunded, and its timeline tells how it got there.
+  await page.getByRole("link", { name: "View the order" }).click();
+  await expect(page).toHaveURL(new RegExp(`/orders/${orderId}$`));
+  // The refund reaches the orders service by an event, which may land just after the page.
+  const order = page.getByRole("region", { name: "Order" });
+  await expect
+    .poll(
+      async () => {
+        if (await order.getByText("Refunded", { exact: true }).isVisible()) return true;
+        await page.reload();
+        return false;
+      },
+      { timeout: 15_000, message: "the order page to show the order refunded" },
+    )
+    .toBe(true);
+  await expect(order.getByRole("link", { name: "Continue to checkout" })).toHaveCount(0);
+  const timeline = page.getByRole("region", { name: "Timeline" }).getByRole("listitem");
+  await expect(timeline).toHaveText([
+    /^Awaiting payment/,
+    /^Cancelled.*hold ended before payment/,
+    /^Refunded.*The late payment was refunded in full\./,
+  ]);
+  await screenshotAtEveryWidth(page, "order-refunded");
+
+  await page.goto("/orders");
+  const row = page.getByRole("listitem").filter({ hasText: event });
+  await expect(row.getByText("Refunded", { exact: true })).toBeVisible();
+  // Nobody paid for the tickets in the end: they are for sale again.
+  await expectForSaleAgain(page, listing.id);
+
+  // The refund email: the event, the amount and why.
+  const email = await emailTo(buyer.email, `Refund issued: ${event}`);
+  expect(email.Subject).toBe(`Refund issued: ${event}`);
+  const text = await mailText(email);
+  expect(text).toContain("Amount refunded");
+  expect(text).toContain("$130.00");
+  expect(text).toContain("Your hold had expired");
+  expect(text).toContain(orderId);
+  await sellerContext.close();
+  expect(errors).toEqual([]);
 });

@@ -1,28 +1,34 @@
-import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { demoListings } from "@tx/test-kit";
 import { newAccount, registered } from "./accounts";
-import { billing, cards, daysAhead, pay, purchase, uniqueEvent } from "./market";
+import { billing, cards, daysAhead, listTickets, pay, purchase } from "./market";
+import { height, screenshot, screenshotsTag, widths } from "./screenshots";
 
-const screenshots = path.join(import.meta.dirname, "__screenshots__");
-const shoot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(screenshots, name), fullPage: true });
+// A few listings from the demo catalogue, so the landing page looks as it does in use.
+test.beforeAll(async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: process.env.E2E_WEB_URL });
+  const page = await context.newPage();
+  await registered(page, newAccount("Rita Reseller"));
+  for (const listing of demoListings(6)) await listTickets(page, listing);
+  await context.close();
+});
 
-for (const width of [1280, 390]) {
-  test(`marketplace screenshots at ${width}px: sell, edit, my listings, listing, checkout, 3-D Secure, confirmation, orders`, async ({
-    browser,
-    baseURL,
-  }) => {
+for (const width of widths) {
+  test(`marketplace screenshots at ${width}px: landing, sell, edit, my listings, listing, checkout, 3-D Secure, confirmation, orders`, {
+    tag: screenshotsTag,
+  }, async ({ browser, baseURL }) => {
     test.setTimeout(90_000);
-    const viewport = { width, height: 900 };
+    const viewport = { width, height };
     const sellerContext = await browser.newContext({ baseURL, viewport });
     const seller = await sellerContext.newPage();
     await registered(seller, newAccount("Sam Seller"));
-    const event = uniqueEvent("Royal Ballet: Romeo and Juliet");
+    // Only this seller's own pages look for it by name, so it needs no unique suffix.
+    const event = "Royal Ballet: Romeo and Juliet";
 
     await seller.goto("/sell");
     await seller.getByRole("button", { name: "List tickets" }).click();
     await expect(seller.getByLabel("Event", { exact: true })).toBeFocused();
-    await shoot(seller, `sell-errors-${width}.png`);
+    await screenshot(seller, "sell-errors");
 
     await seller.getByLabel("Event", { exact: true }).fill(event);
     await seller.getByLabel("Venue").fill("Royal Opera House");
@@ -42,61 +48,93 @@ for (const width of [1280, 390]) {
     await expect(seller.getByLabel("Price per ticket")).toHaveAccessibleDescription(
       /at most £85\.00/,
     );
-    await shoot(seller, `sell-${width}.png`);
+    await screenshot(seller, "sell");
     await seller.getByLabel("Price per ticket").fill("80");
     await seller.getByRole("button", { name: "List tickets" }).click();
     await expect(seller).toHaveURL(/\/listings\/[a-f0-9]{24}$/);
     const listingId = new URL(seller.url()).pathname.split("/").at(-1) ?? "";
+    // A second listing: the buyer holds it and cancels, for the pictures of both lists.
+    const other = "Royal Ballet: Swan Lake";
+    const otherListing = await listTickets(seller, {
+      eventName: other,
+      venue: "Royal Opera House",
+      city: "London",
+      eventDate: new Date(`${daysAhead(75, "19:30")}Z`).toISOString(),
+      currency: "GBP",
+      pricePerTicket: 6_500,
+      faceValuePerTicket: 7_000,
+      section: "Stalls Circle",
+    });
 
     await seller.goto(`/listings/${listingId}/edit`);
     await expect(seller.getByLabel("Price per ticket")).toHaveValue("80.00");
-    await shoot(seller, `edit-${width}.png`);
+    await screenshot(seller, "edit");
 
     await seller.goto("/my-listings");
     await expect(seller.getByRole("list", { name: "Your listings" })).toBeVisible();
-    await shoot(seller, `my-listings-${width}.png`);
+    await screenshot(seller, "my-listings");
 
     const buyerContext = await browser.newContext({ baseURL, viewport });
     const buyer = await buyerContext.newPage();
     await registered(buyer, newAccount("Bea Buyer"));
     await expect(buyer.getByRole("list", { name: /^Listings/ })).toBeVisible();
-    await shoot(buyer, `landing-${width}.png`);
+    await screenshot(buyer, "landing");
+
+    await buyer.goto(`/?q=${encodeURIComponent("Nothing by this name")}`);
+    await expect(buyer.getByRole("heading", { name: "No listings match" })).toBeVisible();
+    await screenshot(buyer, "landing-no-results");
 
     await buyer.goto(`/listings/${listingId}`);
     await expect(buyer.getByRole("button", { name: "Purchase" })).toBeEnabled();
-    await shoot(buyer, `listing-${width}.png`);
+    await screenshot(buyer, "listing");
 
     const orderId = await purchase(buyer, listingId);
     await expect(buyer.getByRole("timer")).toBeVisible();
-    await shoot(buyer, `checkout-${width}.png`);
+    await screenshot(buyer, "checkout");
 
     await pay(buyer, cards.declined);
     await expect(buyer.getByRole("alert").filter({ hasText: "declined" })).toBeFocused();
-    await shoot(buyer, `checkout-declined-${width}.png`);
+    await screenshot(buyer, "checkout-declined");
 
     await pay(buyer, cards.authenticate, false);
     await expect(buyer.getByRole("heading", { name: "Confirm your payment" })).toBeFocused();
-    await shoot(buyer, `3ds-${width}.png`);
+    await screenshot(buyer, "3ds");
     await buyer.getByRole("button", { name: "Complete authentication" }).click();
     await expect(buyer.getByRole("heading", { name: "Your tickets are confirmed" })).toBeVisible({
       timeout: 15_000,
     });
     await expect(buyer.getByText(billing.name)).toBeVisible();
-    await shoot(buyer, `confirmation-${width}.png`);
+    await screenshot(buyer, "confirmation");
+
+    const cancelledId = await purchase(buyer, otherListing.id);
+    await buyer.goto(`/orders/${cancelledId}`);
+    const cancelled = buyer.getByRole("region", { name: "Order" });
+    await cancelled.getByRole("button", { name: "Cancel order" }).click();
+    await cancelled.getByRole("button", { name: "Yes, cancel the order" }).click();
+    await expect(cancelled.getByText("Cancelled", { exact: true })).toBeVisible();
 
     await buyer.goto("/orders");
-    await expect(buyer.getByRole("list", { name: /^Orders/ })).toBeVisible();
-    await shoot(buyer, `orders-${width}.png`);
+    await expect(buyer.getByRole("list", { name: /^Orders/ }).getByRole("listitem")).toHaveCount(2);
+    await screenshot(buyer, "orders");
 
     await buyer.goto(`/orders/${orderId}`);
     await expect(buyer.getByRole("region", { name: "Timeline" })).toBeVisible();
-    await shoot(buyer, `order-${width}.png`);
+    await screenshot(buyer, "order");
 
-    await seller.goto("/my-listings");
-    await expect(
-      seller.getByRole("listitem").filter({ hasText: event }).getByText("Sold", { exact: true }),
-    ).toBeVisible();
-    await shoot(seller, `my-listings-sold-${width}.png`);
+    // The cancelled hold releases the other listing through an event: wait for it.
+    const status = (name: string, label: string) =>
+      seller.getByRole("listitem").filter({ hasText: name }).getByText(label, { exact: true });
+    await expect
+      .poll(
+        async () => {
+          await seller.goto("/my-listings");
+          return status(other, "Available").isVisible();
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+    await expect(status(event, "Sold")).toBeVisible();
+    await screenshot(seller, "my-listings-sold");
 
     await buyerContext.close();
     await sellerContext.close();

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { height, screenshot, screenshotsTag, widths } from "./screenshots";
 
 test("the header links to every part of the site, marking the current page", async ({ page }) => {
   await page.goto("/");
@@ -12,6 +13,14 @@ test("the header links to every part of the site, marking the current page", asy
   await expect(page).toHaveURL(/\/status$/);
   await expect(link("Status")).toHaveAttribute("aria-current", "page");
   await expect(link("Listings")).not.toHaveAttribute("aria-current", "page");
+});
+
+test("the icon is where browsers look for it on their own, so no page logs a 404 for it", async ({
+  request,
+}) => {
+  const icon = await request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toMatch(/^image\//);
 });
 
 test("the skip link is the first stop and moves focus to the content", async ({ page }) => {
@@ -46,5 +55,21 @@ for (const width of [360, 390]) {
     expect(new Set(tops).size).toBe(1);
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(scrollWidth).toBe(width);
+  });
+}
+
+for (const width of widths) {
+  test(`an address that names nothing answers 404 with a way back, screenshot at ${width}px`, {
+    tag: screenshotsTag,
+  }, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    const response = await page.goto("/no-such-page");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Browse the listings" })).toHaveAttribute(
+      "href",
+      "/",
+    );
+    await screenshot(page, "not-found");
   });
 }

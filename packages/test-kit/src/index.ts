@@ -4,5 +4,6 @@ export * from "./mailpit";
 export * from "./net";
 export * from "./paths";
 export * from "./process";
+export { demoListings } from "./seed";
 export * from "./stack";
 export * from "./trpc-http";

@@ -43,7 +43,7 @@ export function Brand({ href, children, as: Link = "a" }: BrandProps) {
           d="M21 9v14"
         />
       </svg>
-      {children}
+      <span className="tx-brand__name">{children}</span>
     </Link>
   );
 }

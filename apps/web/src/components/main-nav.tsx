@@ -4,11 +4,22 @@ import { NavLink } from "@tx/ui";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
+/** Editing a listing is the seller's business: it belongs to "My listings". */
+const isEdit = (p: string) => /^\/listings\/[^/]+\/edit$/.test(p);
+
 const links = [
   // A listing's own page belongs to the listings.
-  { href: "/", label: "Listings", match: (p: string) => p === "/" || p.startsWith("/listings/") },
+  {
+    href: "/",
+    label: "Listings",
+    match: (p: string) => p === "/" || (p.startsWith("/listings/") && !isEdit(p)),
+  },
   { href: "/sell", label: "Sell" },
-  { href: "/my-listings", label: "My listings" },
+  {
+    href: "/my-listings",
+    label: "My listings",
+    match: (p: string) => p.startsWith("/my-listings") || isEdit(p),
+  },
   {
     href: "/orders",
     label: "Orders",

@@ -41,7 +41,9 @@ export default async function ConfirmationPage({ params }: Props) {
       </>
     );
   }
-  if (order.status === "refunded") {
+  // A late payment is refunded before the orders service marks the order refunded: for that
+  // moment the order still reads cancelled, but the buyer was charged and paid back.
+  if (order.status === "refunded" || payment?.status === "refunded") {
     return (
       <>
         <PageHeading title="Your payment was refunded" description={order.eventName} />
