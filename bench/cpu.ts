@@ -35,7 +35,6 @@ function processName(p: Proc): string {
   }
   const service = /services\/([a-z]+)\/src\/main\.ts/.exec(args)?.[1];
   if (service) {
-    if (args.includes("tsx/dist/cli.mjs")) return `(tsx launcher of ${service})`;
     let port = "";
     try {
       port = /(?:^|\0)PORT=(\d+)/.exec(readFileSync(`/proc/${p.pid}/environ`, "utf8"))?.[1] ?? "";

@@ -10,6 +10,7 @@ import {
   type ManagedProcess,
   repoRoot,
   type Stack,
+  serviceArgs,
   spawnManaged,
   startInfra,
   startStack,
@@ -212,21 +213,14 @@ export async function ensureWebBuild(ctx: RunContext): Promise<void> {
   });
 }
 
-const tsxCli = path.join(repoRoot, "node_modules", "tsx", "dist", "cli.mjs");
-
 /** One more process of a service, with the stack's environment, on another port. */
 export async function startReplica(phase: Phase, name: ServiceName, n: number): Promise<string> {
   const port = await freePort();
-  const proc: ManagedProcess = spawnManaged(
-    `${name}-${n}`,
-    process.execPath,
-    [tsxCli, path.join(repoRoot, "services", name, "src", "main.ts")],
-    {
-      cwd: path.join(repoRoot, "services", name),
-      env: { ...phase.stack.env, PORT: String(port) },
-      logDir: phase.logDir,
-    },
-  );
+  const proc: ManagedProcess = spawnManaged(`${name}-${n}`, process.execPath, serviceArgs(name), {
+    cwd: path.join(repoRoot, "services", name),
+    env: { ...phase.stack.env, PORT: String(port) },
+    logDir: phase.logDir,
+  });
   phase.resources.add(`${name} replica ${n}`, () => proc.stop(10_000));
   const url = `http://127.0.0.1:${port}`;
   await waitFor(

@@ -55,6 +55,14 @@ describe("the six services as real processes", () => {
     expect(body.error.message).toMatch(/No procedure found/);
   });
 
+  it("kills a service for real (nothing answers on its port) and starts it again", async () => {
+    await stack.kill("expiration");
+    // A launcher that ran the service in a child would leave that child serving here.
+    await expect(fetch(`${stack.urls.expiration}/healthz`)).rejects.toThrow();
+    await stack.start("expiration");
+    expect((await fetch(`${stack.urls.expiration}/readyz`)).status).toBe(200);
+  });
+
   it("reports not ready when its database goes away, and recovers", async () => {
     await env.infra.kill("mongo");
     try {

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { type ServiceName, serviceNames } from "@tx/api-contracts";
 import type { InfraUrls } from "./infra";
 import { freePort, waitFor } from "./net";
@@ -36,7 +37,15 @@ export type Stack = {
   stop: () => Promise<void>;
 };
 
-const tsxCli = path.join(repoRoot, "node_modules", "tsx", "dist", "cli.mjs");
+const tsxLoader = pathToFileURL(path.join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs"));
+
+/**
+ * Node's arguments to run a service from its TypeScript source in this very process. Not
+ * tsx's CLI: it runs the script in a child, which a SIGKILL of the CLI leaves running.
+ */
+export function serviceArgs(name: ServiceName): string[] {
+  return ["--import", tsxLoader.href, path.join(repoRoot, "services", name, "src", "main.ts")];
+}
 
 /** Starts the six services (and the web app) as real processes and waits until each is ready. */
 export async function startStack(opts: StackOptions): Promise<Stack> {
@@ -69,17 +78,12 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 
   const procs = new Map<ServiceName, ManagedProcess>();
   const launch = async (name: ServiceName) => {
-    const proc = spawnManaged(
-      name,
-      process.execPath,
-      [tsxCli, path.join(repoRoot, "services", name, "src", "main.ts")],
-      {
-        cwd: path.join(repoRoot, "services", name),
-        env: { ...env, PORT: String(ports[name]) },
-        logDir: opts.logDir,
-        inherit: opts.inherit,
-      },
-    );
+    const proc = spawnManaged(name, process.execPath, serviceArgs(name), {
+      cwd: path.join(repoRoot, "services", name),
+      env: { ...env, PORT: String(ports[name]) },
+      logDir: opts.logDir,
+      inherit: opts.inherit,
+    });
     procs.set(name, proc);
     await waitForReady(name, `${urls[name]}/readyz`, proc, opts.logDir);
   };
