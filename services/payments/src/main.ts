@@ -20,6 +20,7 @@ runMain(async () => {
       consumers.orderCreatedConsumer,
       consumers.orderCancelledConsumer,
       consumers.orderCompletedConsumer,
+      consumers.paymentSucceededConsumer,
     ],
     routes: {
       "/webhooks/stripe": webhookRoute(env.WEBHOOK_SECRET, createLogger("payments", env.LOG_LEVEL)),

@@ -13,9 +13,16 @@ import { type Payment, PaymentModel } from "../models/payment";
 export async function settleSucceeded(intent: Intent, log: Logger): Promise<Payment | null> {
   const payment = await PaymentModel.findOne({ intentId: intent.id }).lean();
   if (!payment) throw new RetryLater(`no payment recorded for intent ${intent.id}`);
-  if (payment.status === "succeeded" || payment.status === "refunded") return payment;
+  if (payment.status === "refunded") return payment;
   const order = await OrderReplicaModel.findById(payment.orderId).lean();
   if (!order) throw new RetryLater(`order ${payment.orderId} not replicated yet`);
+  if (payment.status === "succeeded") {
+    // Settled before (a redelivered webhook, a sync): if a crash came between recording the
+    // money and refunding it for an order that had ended, this finishes the refund.
+    return order.status === "cancelled"
+      ? refundPayment(payment.orderId, refundReason(order.cancelReason), log)
+      : payment;
+  }
 
   if (order.status === "awaiting_payment") {
     const settled = await outbox.update(
@@ -37,14 +44,17 @@ export async function settleSucceeded(intent: Intent, log: Logger): Promise<Paym
     log.info({ orderId: payment.orderId, intentId: intent.id }, "payment succeeded");
     return settled;
   }
-  const reason: RefundReason =
-    order.cancelReason === "expired" ? "order_expired" : "order_cancelled";
+  const reason = refundReason(order.cancelReason);
   // Record the success first, so a crash before the refund still leaves a paid payment to refund.
   await PaymentModel.updateOne(
     { _id: payment._id, status: { $nin: ["succeeded", "refunded"] } },
     { $set: { status: "succeeded", billing: intent.billing ?? payment.billing } },
   );
   return refundPayment(payment.orderId, reason, log);
+}
+
+export function refundReason(cancelReason: string | null | undefined): RefundReason {
+  return cancelReason === "expired" ? "order_expired" : "order_cancelled";
 }
 
 /** Refunds a succeeded payment whose order ended without it. Safe to repeat. */

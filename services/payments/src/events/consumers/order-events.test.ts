@@ -94,3 +94,82 @@ describe("the payments service's order replica", () => {
     });
   });
 });
+
+describe("a payment that succeeds just as its order is cancelled", () => {
+  it("is refunded when payments reads its own payment.succeeded back", async () => {
+    const { PaymentModel } = await import("../../models/payment");
+    const { sandbox } = await import("../../gateway/index");
+    const gateway = sandbox();
+    if (!gateway) throw new Error("the tests run on the sandbox gateway");
+    const id = oid();
+    const order = created(id);
+    await consumers.orderCreatedConsumer.handle(order, log);
+    const intent = await gateway.createIntent({
+      orderId: id,
+      amount: 18_000,
+      currency: "USD",
+      idempotencyKey: `order-${id}`,
+      description: "Big Thief",
+    });
+    await PaymentModel.create({
+      orderId: id,
+      userId: order.data.userId,
+      intentId: intent.id,
+      mode: "sandbox",
+      amount: 18_000,
+      currency: "USD",
+      status: "requires_payment_method",
+    });
+    await gateway.confirm(
+      intent.id,
+      { number: "4242424242424242", expiry: "12 / 40", cvc: "123" },
+      {
+        name: "Bea Buyer",
+        line1: "1 Main St",
+        line2: undefined,
+        city: "Nashville",
+        state: undefined,
+        postalCode: "37203",
+        country: "US",
+      },
+    );
+
+    // The race: the cancellation lands while the payment is not yet recorded as succeeded
+    // (nothing to refund then), and settling had read the order just before it.
+    await consumers.orderCancelledConsumer.handle(cancelled(id), log);
+    await PaymentModel.updateOne({ orderId: id }, { $set: { status: "succeeded" } });
+
+    const succeeded = buildEnvelope("payment.succeeded", {
+      id: oid(),
+      orderId: id,
+      amount: 18_000,
+      currency: "USD",
+      providerRef: intent.id,
+    });
+    await consumers.paymentSucceededConsumer.handle(succeeded, log);
+    await consumers.paymentSucceededConsumer.handle(succeeded, log);
+    const payment = await PaymentModel.findOne({ orderId: id }).lean();
+    expect(payment).toMatchObject({ status: "refunded" });
+    expect(payment?.refundId).toMatch(/^re_/);
+  });
+
+  it("leaves a payment alone when its order is complete or still awaiting payment", async () => {
+    const id = oid();
+    await consumers.orderCreatedConsumer.handle(created(id), log);
+    const succeeded = buildEnvelope("payment.succeeded", {
+      id: oid(),
+      orderId: id,
+      amount: 18_000,
+      currency: "USD",
+      providerRef: "pi_none",
+    });
+    // No payment record is even looked at: nothing to refund while the order may still complete.
+    await expect(
+      consumers.paymentSucceededConsumer.handle(succeeded, log),
+    ).resolves.toBeUndefined();
+    await consumers.orderCompletedConsumer.handle(completed(id), log);
+    await expect(
+      consumers.paymentSucceededConsumer.handle(succeeded, log),
+    ).resolves.toBeUndefined();
+  });
+});

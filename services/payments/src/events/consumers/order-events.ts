@@ -1,6 +1,6 @@
 import type { Envelope } from "@tx/api-contracts";
 import { type ConsumerOptions, type Logger, RetryLater } from "@tx/service-kit";
-import { refundPayment } from "../../domain/settle";
+import { refundPayment, refundReason } from "../../domain/settle";
 import { OrderReplicaModel } from "../../models/order-replica";
 
 export const orderCreatedConsumer: ConsumerOptions<"order.created"> = {
@@ -48,6 +48,24 @@ async function onOrderCancelled(event: Envelope<"order.cancelled">, log: Logger)
   // Also on a repeat: a crash may have come between the replica update and the refund.
   await refundPayment(o.id, o.reason === "expired" ? "order_expired" : "order_cancelled", log);
 }
+
+/**
+ * Our own payment.succeeded, read back once the stream has it. Settling checks the order
+ * first, but the order can be cancelled between that check and the write; the
+ * order.cancelled consumer then finds no succeeded payment to refund, and the process may
+ * also die right after the write. Reading our event back closes both gaps: if the order
+ * has ended by now, the money goes back (refundPayment is safe to repeat).
+ */
+async function onPaymentSucceeded(event: Envelope<"payment.succeeded">, log: Logger) {
+  const order = await OrderReplicaModel.findById(event.data.orderId).lean();
+  if (order?.status !== "cancelled") return;
+  await refundPayment(event.data.orderId, refundReason(order.cancelReason), log);
+}
+
+export const paymentSucceededConsumer: ConsumerOptions<"payment.succeeded"> = {
+  subject: "payment.succeeded",
+  handle: onPaymentSucceeded,
+};
 
 export const orderCancelledConsumer: ConsumerOptions<"order.cancelled"> = {
   subject: "order.cancelled",
