@@ -22,6 +22,11 @@ runMain(async () => {
       consumers.orderCompletedConsumer,
       consumers.paymentSucceededConsumer,
     ],
+    start: async ({ log }) => {
+      const { refundLeftovers } = await import("./domain/settle");
+      await refundLeftovers(log);
+      return async () => {};
+    },
     routes: {
       "/webhooks/stripe": webhookRoute(env.WEBHOOK_SECRET, createLogger("payments", env.LOG_LEVEL)),
     },

@@ -97,3 +97,26 @@ export async function recordFailure(intent: Intent): Promise<void> {
     },
   );
 }
+
+/**
+ * At start: payments recorded as succeeded in the last `withinHours` whose order has been
+ * cancelled are refunded. This process may have died between recording a late payment and
+ * refunding it, and nothing else would come back for it (the sandbox's webhook retries
+ * lived in the dead process). Returns how many it refunded.
+ */
+export async function refundLeftovers(log: Logger, withinHours = 48): Promise<number> {
+  const since = new Date(Date.now() - withinHours * 3_600_000);
+  const paid = await PaymentModel.find(
+    { status: "succeeded", updatedAt: { $gte: since } },
+    { orderId: 1 },
+  ).lean();
+  let refunded = 0;
+  for (const { orderId } of paid) {
+    const order = await OrderReplicaModel.findById(orderId).lean();
+    if (order?.status !== "cancelled") continue;
+    await refundPayment(orderId, refundReason(order.cancelReason), log);
+    refunded += 1;
+  }
+  if (refunded > 0) log.warn({ refunded }, "refunded late payments left by a crash");
+  return refunded;
+}
