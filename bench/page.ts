@@ -5,18 +5,10 @@
  */
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
+import { chromiumLaunchOptions } from "../packages/test-kit/src/index";
 import type { Phase, RunContext } from "./harness";
 import { round } from "./load";
 import { type FigureResult, ms } from "./report";
-
-const LAUNCH_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 type Load = {
   lcpMs: number;
@@ -45,7 +37,7 @@ export async function pageFigure(ctx: RunContext, phase: Phase): Promise<FigureR
   const web = phase.stack.urls.web;
   if (!web) throw new Error("the web app is not running");
   const runs = ctx.quick ? 3 : 7;
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: LAUNCH_ARGS });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   phase.resources.add("chromium", () => browser.close());
   const loads: Load[] = [];
   const scripts = new Map<string, { raw: number; gzip: number }>();

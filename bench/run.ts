@@ -8,7 +8,11 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { AuthSession, ServiceName } from "../packages/api-contracts/src/index";
+import {
+  type AuthSession,
+  type ServiceName,
+  serviceNames,
+} from "../packages/api-contracts/src/index";
 import { TicketModel } from "../services/tickets/src/models/ticket";
 import { browseFigure } from "./browse";
 import { connectStore, demoListings, insertListings, registerUsers } from "./data";
@@ -150,21 +154,12 @@ async function group(
   }
 }
 
-const allServices = [
-  "auth",
-  "tickets",
-  "orders",
-  "payments",
-  "expiration",
-  "notifications",
-] as const;
-
 say(
   `Ticket Exchange benchmark${ctx.quick ? " (quick)" : ""}: ${os.cpus().length} CPUs, Node ${process.version}, load average ${os.loadavg()[0]?.toFixed(1)}; servers' data in ${ctx.runDir}`,
 );
 
 // Figures 1 and 4: the whole stack, as a purchase runs in production.
-await group("purchase", ["race", "propagation"], allServices, {}, async (phase) => {
+await group("purchase", ["race", "propagation"], serviceNames, {}, async (phase) => {
   await connectStore(phase);
   const watcher = await EventWatcher.connect(phase, ["ticket.created"], watchKey);
   const buyerCount = selected.has("race") ? (ctx.quick ? 50 : 200) : 1;
@@ -182,7 +177,7 @@ await group("purchase", ["race", "propagation"], allServices, {}, async (phase) 
 // Figure 2: one fresh stack per configuration, so both start from the same data.
 const throughputRuns: Awaited<ReturnType<typeof throughputRun>>[] = [];
 for (const replicas of [1, 2] as const) {
-  await group(`throughput-${replicas}`, ["throughput"], allServices, {}, async (phase) => {
+  await group(`throughput-${replicas}`, ["throughput"], serviceNames, {}, async (phase) => {
     throughputRuns.push(await throughputRun(ctx, phase, replicas));
   });
 }

@@ -23,3 +23,16 @@ export function binary(name: string): string {
   const local = path.join(toolsBin, name);
   return existsSync(local) ? local : name;
 }
+
+/** Debian's Chromium, headless, with nothing that reaches for the network on its own. */
+export const chromiumLaunchOptions = {
+  executablePath: "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
+};

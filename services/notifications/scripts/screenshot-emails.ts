@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "@playwright/test";
+import { chromiumLaunchOptions } from "@tx/test-kit";
 import { orderConfirmedEmail } from "../src/emails/order-confirmed";
 import { orderRefundedEmail } from "../src/emails/order-refunded";
 import type { RenderedEmail } from "../src/emails/render";
@@ -42,17 +43,7 @@ const samples: Record<string, Promise<RenderedEmail>> = {
 
 const htmlDir = mkdtempSync(path.join(os.tmpdir(), "tx-emails-"));
 mkdirSync(outDir, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 try {
   // A short viewport: the full-page shot then ends where the email ends.
   const page = await browser.newPage({ viewport: { width: 650, height: 200 } });
