@@ -33,6 +33,11 @@ const Env = z.object({
     .string({ error: "is not set" })
     .min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)"),
   NEXTAUTH_URL: AppUrl,
+  /**
+   * Proxies in front of the app (an ingress: 1) whose x-forwarded-for entries are believed.
+   * 0 where browsers connect directly (the local run): then no client address is known.
+   */
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
 });
 export type Env = z.infer<typeof Env>;
 
@@ -64,6 +69,11 @@ export function serviceUrl(service: ServiceName): string {
 /** The app's own origin, e.g. https://tickets.example: what a same-origin request's Origin header says. */
 export function appOrigin(): string {
   return env().NEXTAUTH_URL.origin;
+}
+
+/** How many front proxies' x-forwarded-for entries to believe (see security/request.ts). */
+export function trustedProxies(): number {
+  return env().TRUSTED_PROXIES;
 }
 
 /** Whether browsers reach the app over https, as production must (Secure cookies, upgrades). */

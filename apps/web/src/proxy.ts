@@ -7,7 +7,7 @@ import {
   type SessionCookie,
   sessionCookie,
 } from "@/auth/session-cookie";
-import { isDevelopment, servedOverHttps } from "@/env";
+import { isDevelopment, servedOverHttps, trustedProxies } from "@/env";
 import { contentSecurityPolicy, createNonce } from "@/security/headers";
 import { clientAddress } from "@/security/request";
 import { requestIdFrom } from "@/trpc/request-id";
@@ -51,7 +51,7 @@ async function sessionUpdate(request: NextRequest): Promise<SessionCookie | null
   const auth = createServiceClient(() =>
     upstreamHeaders({
       requestId: requestIdFrom(request.headers.get("x-request-id")),
-      clientAddress: clientAddress(request.headers),
+      clientAddress: clientAddress(request.headers, trustedProxies()),
       accessToken: null,
     }),
   ).auth;

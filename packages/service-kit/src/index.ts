@@ -8,6 +8,7 @@ export * from "./logger";
 export * from "./metrics";
 export * from "./outbox";
 export * from "./redis";
+export * from "./request-limits";
 export * from "./service";
 export * from "./system";
 export * from "./trpc";

@@ -17,6 +17,7 @@ export type BaseServiceEnv = {
   MONGO_URL: string;
   NATS_URL: string;
   NATS_STREAM_REPLICAS: number;
+  TRUSTED_PROXIES?: number;
 };
 
 export type ServiceRuntime = { log: Logger; bus: EventBus };
@@ -71,6 +72,7 @@ export async function startService(def: ServiceDefinition): Promise<RunningServi
     checks: readinessChecks(),
     authenticate: def.authenticate?.(log),
     routes: def.routes,
+    trustedProxies: def.env.TRUSTED_PROXIES ?? 0,
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
