@@ -18,6 +18,10 @@ export const domainErrors = {
     message: "This ticket was just reserved by someone else.",
   },
   UNAVAILABLE: { code: "SERVICE_UNAVAILABLE", message: "Temporarily unavailable, try again." },
+  LISTING_CHANGED: {
+    code: "CONFLICT",
+    message: "The seller changed or removed this listing as you bought it.",
+  },
 } as const satisfies Record<string, { code: TRPC_ERROR_CODE_KEY; message: string }>;
 
 export type DomainErrorName = keyof typeof domainErrors;

@@ -1,3 +1,4 @@
+export * from "./emailed-links";
 export * from "./infra";
 export * from "./journeys";
 export * from "./mailpit";

@@ -1,34 +1,69 @@
 /** Steps of a purchase, through the services' HTTP APIs as a client makes them. */
 import path from "node:path";
 import type { AuthSession, Listing, Order, ServiceName } from "@tx/api-contracts";
+import { emailLinkTokenFor, watchEmailedLinks } from "./emailed-links";
 import type { Infra } from "./infra";
 import { waitFor } from "./net";
 import { type Stack, startStack } from "./stack";
 import { trpcMutation, trpcQuery } from "./trpc-http";
 
-/** Registers `count` users through the auth service, a few at a time (argon2 is costly). */
+export type NewUser = { email: string; name: string; password: string };
+
+/**
+ * Registers users through the auth service and follows each one's confirmation link, a
+ * few at a time (argon2 is costly): the accounts exist, signed in, as after a real sign-up.
+ * The link ids are read from the event stream (see emailed-links.ts), not from email.
+ */
+export async function registerConfirmed(
+  stack: Pick<Stack, "urls" | "env">,
+  users: NewUser[],
+): Promise<AuthSession[]> {
+  const secret = stack.env.EMAIL_LINK_SECRET;
+  if (!secret) throw new Error("the stack has no EMAIL_LINK_SECRET");
+  const links = await watchEmailedLinks(stack.env.NATS_URL ?? "", "user.registration_requested");
+  const sessions: AuthSession[] = [];
+  try {
+    for (let i = 0; i < users.length; i += 8) {
+      const batch = users.slice(i, i + 8);
+      for (const r of await Promise.all(
+        batch.map((u) => trpcMutation(stack.urls.auth, "register", u)),
+      )) {
+        if (r.status !== 200) throw new Error(`register failed: ${r.error?.message}`);
+      }
+      const ids = await links.idsFor(batch.map((u) => u.email.trim().toLowerCase()));
+      const confirmed = await Promise.all(
+        [...ids.values()].map((id) =>
+          trpcMutation<AuthSession>(stack.urls.auth, "confirmRegistration", {
+            token: emailLinkTokenFor(secret, "confirm", id),
+          }),
+        ),
+      );
+      for (const r of confirmed) {
+        if (!r.data) throw new Error(`confirming a registration failed: ${r.error?.message}`);
+        sessions.push(r.data);
+      }
+    }
+  } finally {
+    await links.close();
+  }
+  return sessions;
+}
+
+/** `count` new confirmed users named after `prefix`, signed in. */
 export async function registerUsers(
-  stack: Stack,
+  stack: Pick<Stack, "urls" | "env">,
   prefix: string,
   count: number,
 ): Promise<AuthSession[]> {
-  const sessions: AuthSession[] = [];
-  for (let i = 0; i < count; i += 8) {
-    const batch = await Promise.all(
-      Array.from({ length: Math.min(8, count - i) }, (_, j) =>
-        trpcMutation<AuthSession>(stack.urls.auth, "register", {
-          email: `${prefix}-${i + j}-${Date.now()}@example.com`,
-          name: `${prefix} ${i + j}`,
-          password: "correct horse battery staple",
-        }),
-      ),
-    );
-    for (const r of batch) {
-      if (!r.data) throw new Error(`register failed: ${r.error?.message}`);
-      sessions.push(r.data);
-    }
-  }
-  return sessions;
+  const stamp = Date.now();
+  return registerConfirmed(
+    stack,
+    Array.from({ length: count }, (_, i) => ({
+      email: `${prefix}-${i}-${stamp}@example.com`,
+      name: `${prefix} ${i}`,
+      password: "correct horse battery staple",
+    })),
+  );
 }
 
 /** Creates a listing as `seller` and waits until the orders replica has it. */

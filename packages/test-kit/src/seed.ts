@@ -3,6 +3,8 @@
  * through the services' own APIs so that every event flows and every replica fills.
  */
 import type { AuthSession, CreateListingInput, Listing } from "@tx/api-contracts";
+import { registerConfirmed } from "./journeys";
+import type { Stack } from "./stack";
 import { trpcMutation } from "./trpc-http";
 
 export const demoUsers = [
@@ -98,24 +100,29 @@ export function demoListings(count: number, now = Date.now()): CreateListingInpu
   });
 }
 
-async function sessionFor(authUrl: string, user: (typeof demoUsers)[number]): Promise<AuthSession> {
-  const registered = await trpcMutation<AuthSession>(authUrl, "register", user);
-  if (registered.data) return registered.data;
-  const signedIn = await trpcMutation<AuthSession>(authUrl, "signIn", {
+/** Signs the demo user in, or (the first time) registers and confirms them. */
+async function sessionFor(
+  stack: Pick<Stack, "urls" | "env">,
+  user: (typeof demoUsers)[number],
+): Promise<AuthSession> {
+  const signedIn = await trpcMutation<AuthSession>(stack.urls.auth, "signIn", {
     email: user.email,
     password: user.password,
   });
-  if (!signedIn.data) throw new Error(`demo user ${user.email}: ${signedIn.error?.message}`);
-  return signedIn.data;
+  if (signedIn.data) return signedIn.data;
+  const [registered] = await registerConfirmed(stack, [user]);
+  if (!registered) throw new Error(`demo user ${user.email}: ${signedIn.error?.message}`);
+  return registered;
 }
 
 /** Seeds users (idempotent) and, when `withListings`, the catalogue. Returns how many listings. */
 export async function seedDemo(
-  urls: { auth: string; tickets: string },
+  stack: Pick<Stack, "urls" | "env">,
   withListings: boolean,
   count = 200,
 ): Promise<number> {
-  const [sam, rita] = await Promise.all(demoUsers.map((u) => sessionFor(urls.auth, u)));
+  const { urls } = stack;
+  const [sam, rita] = await Promise.all(demoUsers.map((u) => sessionFor(stack, u)));
   if (!withListings || !sam || !rita) return 0;
   let created = 0;
   const listings = demoListings(count);

@@ -6,6 +6,7 @@ runMain(async () => {
   const { authRouter } = await import("./trpc/router");
   const { jwks } = await import("./domain/keys");
   const { UserModel } = await import("./models/user");
+  const { EmailedTokenModel } = await import("./models/emailed-token");
   const { startRuntime } = await import("./runtime");
   const { createLocalJWKSet } = await import("jose");
 
@@ -13,7 +14,7 @@ runMain(async () => {
     name: "auth",
     env,
     router: authRouter,
-    outboxModels: [UserModel],
+    outboxModels: [UserModel, EmailedTokenModel],
     // The auth service checks its own tokens with its own public key, no HTTP round trip.
     authenticate: (log) =>
       createTokenVerifier({

@@ -7,6 +7,8 @@ runMain(async () => {
   const { OrderModel } = await import("./models/order");
   const replica = await import("./events/consumers/ticket-replica");
   const outcomes = await import("./events/consumers/order-outcomes");
+  const { reservationRejectedConsumer } = await import("./events/consumers/reservation-rejected");
+  const { startRuntime } = await import("./runtime");
   const service = await startService({
     name: "orders",
     env,
@@ -20,7 +22,9 @@ runMain(async () => {
       outcomes.expirationCompletedConsumer,
       outcomes.paymentSucceededConsumer,
       outcomes.paymentRefundedConsumer,
+      reservationRejectedConsumer,
     ],
+    start: async () => startRuntime(),
   });
   stopOnSignals(service);
 });

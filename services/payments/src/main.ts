@@ -8,6 +8,7 @@ runMain(async () => {
   const { webhookRoute } = await import("./webhook/route");
   const { gateway, setOwnWebhookUrl } = await import("./gateway/index");
   const consumers = await import("./events/consumers/order-events");
+  const { reservationRejectedConsumer } = await import("./events/consumers/reservation-rejected");
   const { createLogger } = await import("@tx/service-kit");
 
   const service = await startService({
@@ -21,11 +22,14 @@ runMain(async () => {
       consumers.orderCancelledConsumer,
       consumers.orderCompletedConsumer,
       consumers.paymentSucceededConsumer,
+      reservationRejectedConsumer,
     ],
     start: async ({ log }) => {
       const { refundLeftovers } = await import("./domain/settle");
+      const { startRuntime } = await import("./runtime");
+      const stopRuntime = startRuntime();
       await refundLeftovers(log);
-      return async () => {};
+      return stopRuntime;
     },
     routes: {
       "/webhooks/stripe": webhookRoute(env.WEBHOOK_SECRET, createLogger("payments", env.LOG_LEVEL)),

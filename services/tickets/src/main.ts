@@ -5,6 +5,7 @@ runMain(async () => {
   const { env } = await import("./env");
   const { ticketsRouter } = await import("./trpc/router");
   const { TicketModel } = await import("./models/ticket");
+  const { OrderReplicaModel } = await import("./models/order-replica");
   const { orderCreatedConsumer } = await import("./events/consumers/order-created");
   const { orderCancelledConsumer, orderCompletedConsumer } = await import(
     "./events/consumers/order-finished"
@@ -14,7 +15,7 @@ runMain(async () => {
     env,
     router: ticketsRouter,
     authenticate: (log) => remoteTokenVerifier(env, log),
-    outboxModels: [TicketModel],
+    outboxModels: [TicketModel, OrderReplicaModel],
     consumers: [orderCreatedConsumer, orderCancelledConsumer, orderCompletedConsumer],
   });
   stopOnSignals(service);

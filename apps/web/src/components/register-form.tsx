@@ -3,15 +3,18 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { PASSWORD_MAX, PASSWORD_MIN, RegisterInput } from "@tx/api-contracts";
 import { Form, FormError, SubmitButton, TextField } from "@tx/ui";
-import { useTransition } from "react";
+import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { register as registerAccount } from "@/auth/actions";
 import { useFormErrors } from "@/forms/use-form-errors";
+import { EmailSent } from "./email-sent";
 
-type Props = { callbackPath: string };
-
-export function RegisterForm({ callbackPath }: Props) {
+/**
+ * Registration ends at "check your inbox" for every email, new or not: the link in the
+ * email creates the account (or, for an address that has one, says so).
+ */
+export function RegisterForm() {
   const {
     register,
     handleSubmit,
@@ -23,14 +26,28 @@ export function RegisterForm({ callbackPath }: Props) {
   });
   const { formError, setFormError, showRefusal } = useFormErrors(setError);
   const [pending, startTransition] = useTransition();
+  const [sentTo, setSentTo] = useState<string | null>(null);
 
-  // In a transition, the action's redirect on success is followed like a form action's.
   const onSubmit = handleSubmit((values) =>
     startTransition(async () => {
       setFormError(null);
-      showRefusal(await registerAccount(values, callbackPath));
+      const outcome = await registerAccount(values);
+      if (outcome.kind === "sent") setSentTo(outcome.sentTo);
+      else showRefusal(outcome.errors);
     }),
   );
+
+  if (sentTo) {
+    return (
+      <EmailSent title="Check your inbox">
+        <p>
+          We sent an email to <strong>{sentTo}</strong>. Follow the link in it to finish creating
+          your account; it works for 24 hours.
+        </p>
+        <p>Nothing after a few minutes? Look in your spam folder, or register again.</p>
+      </EmailSent>
+    );
+  }
 
   return (
     <Form method="post" noValidate onSubmit={onSubmit} aria-label="Create your account">
@@ -48,6 +65,7 @@ export function RegisterForm({ callbackPath }: Props) {
         autoComplete="email"
         inputMode="email"
         spellCheck={false}
+        hint="We send a link there to finish creating your account."
         error={errors.email?.message}
         {...register("email")}
       />
@@ -60,7 +78,7 @@ export function RegisterForm({ callbackPath }: Props) {
         {...register("password")}
       />
       <div className="tx-form__actions">
-        <SubmitButton pending={pending} pendingLabel="Creating account…">
+        <SubmitButton pending={pending} pendingLabel="Sending…">
           Create account
         </SubmitButton>
       </div>

@@ -15,6 +15,18 @@ describe("browserMayCall", () => {
     }
   });
 
+  it("withholds the account recovery procedures, which only the server actions call", () => {
+    for (const path of [
+      "confirmRegistration",
+      "requestPasswordReset",
+      "resetPassword",
+      "changePassword",
+      "me,changePassword",
+    ]) {
+      expect(browserMayCall("auth", path)).toBe(false);
+    }
+  });
+
   it("refuses a path that does not decode", () => {
     expect(browserMayCall("auth", "me%E0%A4%A")).toBe(false);
   });

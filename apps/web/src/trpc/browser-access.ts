@@ -4,6 +4,11 @@ const SERVER_ONLY_PROCEDURES = new Set([
   "auth.signIn",
   "auth.refresh",
   "auth.signOut",
+  // Issue 18: emailed links and passwords go through the server actions only.
+  "auth.confirmRegistration",
+  "auth.requestPasswordReset",
+  "auth.resetPassword",
+  "auth.changePassword",
 ]);
 
 /**

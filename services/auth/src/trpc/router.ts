@@ -1,15 +1,25 @@
 import {
   AuthSession,
+  ChangePasswordInput,
+  ConfirmRegistrationInput,
+  PasswordResetRequested,
   RefreshInput,
   RegisterInput,
+  RegistrationReceived,
+  RequestPasswordResetInput,
+  ResetPasswordInput,
   SignInInput,
   UserProfile,
 } from "@tx/api-contracts";
 import { authedProcedure, publicProcedure, router, systemRouter } from "@tx/service-kit";
 import { z } from "zod";
+import { changePassword } from "../procedures/change-password";
+import { confirmRegistration } from "../procedures/confirm-registration";
 import { me } from "../procedures/me";
 import { refresh } from "../procedures/refresh";
 import { register } from "../procedures/register";
+import { requestPasswordReset } from "../procedures/request-password-reset";
+import { resetPassword } from "../procedures/reset-password";
 import { signIn } from "../procedures/sign-in";
 import { signOut } from "../procedures/sign-out";
 
@@ -17,7 +27,7 @@ export const authRouter = router({
   system: systemRouter("auth"),
   register: publicProcedure
     .input(RegisterInput)
-    .output(AuthSession)
+    .output(RegistrationReceived)
     .mutation(({ ctx, input }) => register(ctx, input)),
   signIn: publicProcedure
     .input(SignInInput)
@@ -32,6 +42,23 @@ export const authRouter = router({
     .output(z.object({ ok: z.literal(true) }))
     .mutation(({ input }) => signOut(input)),
   me: authedProcedure.output(UserProfile).query(({ ctx }) => me(ctx)),
+  // Issue 18: registration by emailed link, password reset and change.
+  confirmRegistration: publicProcedure
+    .input(ConfirmRegistrationInput)
+    .output(AuthSession)
+    .mutation(({ ctx, input }) => confirmRegistration(ctx, input)),
+  requestPasswordReset: publicProcedure
+    .input(RequestPasswordResetInput)
+    .output(PasswordResetRequested)
+    .mutation(({ ctx, input }) => requestPasswordReset(ctx, input)),
+  resetPassword: publicProcedure
+    .input(ResetPasswordInput)
+    .output(AuthSession)
+    .mutation(({ ctx, input }) => resetPassword(ctx, input)),
+  changePassword: authedProcedure
+    .input(ChangePasswordInput)
+    .output(AuthSession)
+    .mutation(({ ctx, input }) => changePassword(ctx, input)),
 });
 
 export type AuthRouter = typeof authRouter;

@@ -1,11 +1,13 @@
-import type { CancelReason } from "@tx/api-contracts";
+import type { CancelReason, ListingChange } from "@tx/api-contracts";
 import { outbox, type PendingEvent, pendingEvent } from "@tx/service-kit";
 import { type OrderDoc, OrderModel } from "../models/order";
+import { releaseHoldSlot, startCooldown } from "./fair-holds";
 
 const reasonNotes: Record<CancelReason, string> = {
   expired: "The 15-minute hold ended before payment.",
   user: "Cancelled by the buyer.",
   payment_failed: "Payment failed.",
+  listing_changed: "The seller changed this listing as you bought it. Nothing is charged.",
 };
 
 /**
@@ -16,6 +18,7 @@ export async function cancelOrder(
   order: OrderDoc,
   reason: CancelReason,
   note = reasonNotes[reason],
+  listingChange?: ListingChange,
 ) {
   const version = order.version + 1;
   const event = pendingEvent("order.cancelled", {
@@ -24,10 +27,16 @@ export async function cancelOrder(
     ticket: { id: order.ticketId },
     reason,
   });
-  return apply(order, "cancelled", note, [event], {
+  const cancelled = await apply(order, "cancelled", note, [event], {
     $unset: { liveTicketId: 1 },
-    $set: { cancelReason: reason },
+    $set: { cancelReason: reason, ...(listingChange ? { listingChange } : {}) },
   });
+  if (cancelled) {
+    await releaseHoldSlot(order);
+    // The buyer's own hold ended: a short wait before they may take this listing again.
+    if (reason === "expired" || reason === "user") await startCooldown(order);
+  }
+  return cancelled;
 }
 
 /** awaiting_payment -> complete, when the payment landed in time. */
@@ -38,7 +47,12 @@ export async function completeOrder(order: OrderDoc) {
     version,
     ticket: { id: order.ticketId },
   });
-  return apply(order, "complete", "Payment received. The tickets are yours.", [event]);
+  const completed = await apply(order, "complete", "Payment received. The tickets are yours.", [
+    event,
+  ]);
+  // A completed order is no longer a hold: the buyer's slot is free again.
+  if (completed) await releaseHoldSlot(order);
+  return completed;
 }
 
 /** cancelled -> refunded: a payment that came too late was returned. */

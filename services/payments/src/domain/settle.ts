@@ -2,7 +2,7 @@ import type { PaymentStatus, RefundReason } from "@tx/api-contracts";
 import { type Logger, outbox, pendingEvent, RetryLater } from "@tx/service-kit";
 import type { Intent } from "../gateway/gateway";
 import { gateway } from "../gateway/index";
-import { OrderReplicaModel } from "../models/order-replica";
+import { type OrderReplica, OrderReplicaModel } from "../models/order-replica";
 import { type Payment, PaymentModel } from "../models/payment";
 
 /**
@@ -19,12 +19,12 @@ export async function settleSucceeded(intent: Intent, log: Logger): Promise<Paym
   if (payment.status === "succeeded") {
     // Settled before (a redelivered webhook, a sync): if a crash came between recording the
     // money and refunding it for an order that had ended, this finishes the refund.
-    return order.status === "cancelled"
-      ? refundPayment(payment.orderId, refundReason(order.cancelReason), log)
+    return order.status === "cancelled" || order.reservationRejected
+      ? refundPayment(payment.orderId, refundReason(order), log)
       : payment;
   }
 
-  if (order.status === "awaiting_payment") {
+  if (order.status === "awaiting_payment" && !order.reservationRejected) {
     const settled = await outbox.update(
       PaymentModel,
       { _id: payment._id, status: { $nin: ["succeeded", "refunded"] } },
@@ -44,7 +44,7 @@ export async function settleSucceeded(intent: Intent, log: Logger): Promise<Paym
     log.info({ orderId: payment.orderId, intentId: intent.id }, "payment succeeded");
     return settled;
   }
-  const reason = refundReason(order.cancelReason);
+  const reason = refundReason(order);
   // Record the success first, so a crash before the refund still leaves a paid payment to refund.
   await PaymentModel.updateOne(
     { _id: payment._id, status: { $nin: ["succeeded", "refunded"] } },
@@ -53,8 +53,13 @@ export async function settleSucceeded(intent: Intent, log: Logger): Promise<Paym
   return refundPayment(payment.orderId, reason, log);
 }
 
-export function refundReason(cancelReason: string | null | undefined): RefundReason {
-  return cancelReason === "expired" ? "order_expired" : "order_cancelled";
+export function refundReason(
+  order: Pick<OrderReplica, "cancelReason" | "reservationRejected">,
+): RefundReason {
+  if (order.reservationRejected || order.cancelReason === "listing_changed") {
+    return "listing_changed";
+  }
+  return order.cancelReason === "expired" ? "order_expired" : "order_cancelled";
 }
 
 /** Refunds a succeeded payment whose order ended without it. Safe to repeat. */
@@ -114,7 +119,7 @@ export async function refundLeftovers(log: Logger, withinHours = 48): Promise<nu
   for (const { orderId } of paid) {
     const order = await OrderReplicaModel.findById(orderId).lean();
     if (order?.status !== "cancelled") continue;
-    await refundPayment(orderId, refundReason(order.cancelReason), log);
+    await refundPayment(orderId, refundReason(order), log);
     refunded += 1;
   }
   if (refunded > 0) log.warn({ refunded }, "refunded late payments left by a crash");

@@ -1,7 +1,8 @@
 import type { PaymentSession, StartPaymentInput } from "@tx/api-contracts";
-import { type AuthedContext, DomainError } from "@tx/service-kit";
+import { type AuthedContext, addressKey, DomainError, takeAll } from "@tx/service-kit";
 import { gateway } from "../gateway/index";
 import { PaymentModel } from "../models/payment";
+import { paymentRates } from "../runtime";
 import { findOwnOrder } from "./own";
 
 /**
@@ -14,9 +15,20 @@ export async function startPayment(
   input: StartPaymentInput,
 ): Promise<PaymentSession> {
   const order = await findOwnOrder(ctx, input.orderId);
+  const rates = paymentRates();
+  await takeAll([
+    [rates.perUser, ctx.user.id],
+    [rates.perAddress, addressKey(ctx.clientIp)],
+  ]);
   const existing = await PaymentModel.findOne({ orderId: order._id }).lean();
   if (existing?.status === "succeeded" || existing?.status === "refunded") {
     throw new DomainError("CONFLICT", "This order is already paid.");
+  }
+  if (order.reservationRejected || order.cancelReason === "listing_changed") {
+    throw new DomainError(
+      "LISTING_CHANGED",
+      "The seller changed or removed this listing as you bought it, so it cannot be paid for.",
+    );
   }
   if (order.status !== "awaiting_payment" || order.expiresAt.getTime() <= Date.now()) {
     throw new DomainError("CONFLICT", "The hold on these tickets has ended.");

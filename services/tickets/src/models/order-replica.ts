@@ -1,12 +1,15 @@
 import type { OrderStatus } from "@tx/api-contracts";
+import { outboxPlugin, type WithOutbox } from "@tx/service-kit";
 import mongoose from "mongoose";
 
 /** What the tickets service knows of an order: enough to apply its events in version order. */
-export type OrderReplica = {
+export type OrderReplica = WithOutbox & {
   _id: string;
   ticketId: string;
   version: number;
   status: OrderStatus;
+  /** tickets refused to reserve for this order; the rejection event rides in the outbox. */
+  rejected?: boolean;
 };
 
 const schema = new mongoose.Schema<OrderReplica>(
@@ -15,8 +18,10 @@ const schema = new mongoose.Schema<OrderReplica>(
     ticketId: { type: String, required: true },
     version: { type: Number, required: true },
     status: { type: String, required: true },
+    rejected: Boolean,
   },
   { versionKey: false },
 );
+schema.plugin(outboxPlugin);
 
 export const OrderReplicaModel = mongoose.model<OrderReplica>("OrderReplica", schema);

@@ -32,6 +32,11 @@ export async function onPaymentSucceeded(event: Envelope<"payment.succeeded">, l
     );
     return;
   }
+  // Made from a listing version tickets has not reserved yet: wait for its yes (or its no,
+  // which cancels the order, after which the payment is refunded).
+  if (order.listingVersion !== undefined && !order.reservedAt) {
+    throw new RetryLater("the listing is not reserved for this order yet");
+  }
   const completed = await completeOrder(order);
   if (!completed) throw new RetryLater("order changed while completing");
   log.info({ orderId: order._id.toString() }, "order complete");
@@ -53,6 +58,9 @@ export const expirationCompletedConsumer: ConsumerOptions<"expiration.completed"
 export const paymentSucceededConsumer: ConsumerOptions<"payment.succeeded"> = {
   subject: "payment.succeeded",
   handle: onPaymentSucceeded,
+  // Waiting for the reservation may outlast the default: longer than any hold, so the
+  // hold's end (cancel, refund) settles it first if tickets stays silent.
+  maxRetryLater: 2_000,
 };
 export const paymentRefundedConsumer: ConsumerOptions<"payment.refunded"> = {
   subject: "payment.refunded",

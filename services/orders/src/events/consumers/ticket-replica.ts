@@ -1,6 +1,7 @@
 import type { Envelope } from "@tx/api-contracts";
 import { type ConsumerOptions, RetryLater } from "@tx/service-kit";
 import { TicketReplicaModel } from "../../models/ticket-replica";
+import { noteReservation } from "./reservation-confirmed";
 
 type Snapshot = Envelope<"ticket.created">["data"] | Envelope<"ticket.updated">["data"];
 
@@ -50,7 +51,10 @@ export const ticketCreatedConsumer: ConsumerOptions<"ticket.created"> = {
 
 export const ticketUpdatedConsumer: ConsumerOptions<"ticket.updated"> = {
   subject: "ticket.updated",
-  handle: async (event) => applyInOrder(event.data.id, event.data.version, fields(event.data)),
+  handle: async (event) => {
+    await applyInOrder(event.data.id, event.data.version, fields(event.data));
+    await noteReservation(event.data);
+  },
 };
 
 export const ticketDeletedConsumer: ConsumerOptions<"ticket.deleted"> = {

@@ -46,7 +46,7 @@ async function onOrderCancelled(event: Envelope<"order.cancelled">, log: Logger)
   const o = event.data;
   await applyInOrder(o.id, o.version, { status: "cancelled", cancelReason: o.reason });
   // Also on a repeat: a crash may have come between the replica update and the refund.
-  await refundPayment(o.id, o.reason === "expired" ? "order_expired" : "order_cancelled", log);
+  await refundPayment(o.id, refundReason({ cancelReason: o.reason }), log);
 }
 
 /**
@@ -58,8 +58,8 @@ async function onOrderCancelled(event: Envelope<"order.cancelled">, log: Logger)
  */
 async function onPaymentSucceeded(event: Envelope<"payment.succeeded">, log: Logger) {
   const order = await OrderReplicaModel.findById(event.data.orderId).lean();
-  if (order?.status !== "cancelled") return;
-  await refundPayment(event.data.orderId, refundReason(order.cancelReason), log);
+  if (!order || (order.status !== "cancelled" && !order.reservationRejected)) return;
+  await refundPayment(event.data.orderId, refundReason(order), log);
 }
 
 export const paymentSucceededConsumer: ConsumerOptions<"payment.succeeded"> = {
