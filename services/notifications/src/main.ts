@@ -15,6 +15,7 @@ runMain(async () => {
   const { orderCreatedConsumer } = await import("./events/consumers/order-created");
   const { paymentSucceededConsumer } = await import("./events/consumers/payment-succeeded");
   const { paymentRefundedConsumer } = await import("./events/consumers/payment-refunded");
+  const { accountEmailConsumers } = await import("./events/consumers/account-emails");
 
   const transport = createMailTransport(mailTransport);
   registerReadinessCheck({ name: transport.kind, check: transport.verify });
@@ -33,6 +34,7 @@ runMain(async () => {
       orderCreatedConsumer,
       paymentSucceededConsumer(mailer),
       paymentRefundedConsumer(mailer),
+      ...accountEmailConsumers({ ...mailer, linkSecret: env.EMAIL_LINK_SECRET }),
     ],
   });
   stopOnSignals(service);

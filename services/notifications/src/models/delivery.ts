@@ -1,6 +1,14 @@
 import mongoose from "mongoose";
 
-export const MailKind = ["welcome", "order-confirmed", "order-refunded"] as const;
+export const MailKind = [
+  "welcome",
+  "order-confirmed",
+  "order-refunded",
+  "confirm-registration",
+  "account-exists",
+  "password-reset",
+  "password-changed",
+] as const;
 export type MailKind = (typeof MailKind)[number];
 
 /**
