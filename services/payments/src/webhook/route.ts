@@ -1,6 +1,6 @@
 import type http from "node:http";
 import { type Logger, RetryLater } from "@tx/service-kit";
-import { recordFailure, settleSucceeded } from "../domain/settle";
+import { recordFailure, settleSucceeded } from "../domain/record-payment";
 import { gateway } from "../gateway/index";
 import { verifyWebhook } from "../gateway/stripe";
 import { WebhookEventModel } from "../models/webhook-event";

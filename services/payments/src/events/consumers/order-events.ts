@@ -1,6 +1,6 @@
 import type { Envelope } from "@tx/api-contracts";
 import { type ConsumerOptions, type Logger, RetryLater } from "@tx/service-kit";
-import { refundPayment, refundReason } from "../../domain/settle";
+import { refundPayment, refundReason } from "../../domain/refunds";
 import { OrderReplicaModel } from "../../models/order-replica";
 
 export const orderCreatedConsumer: ConsumerOptions<"order.created"> = {
@@ -46,7 +46,7 @@ async function onOrderCancelled(event: Envelope<"order.cancelled">, log: Logger)
   const o = event.data;
   await applyInOrder(o.id, o.version, { status: "cancelled", cancelReason: o.reason });
   // Also on a repeat: a crash may have come between the replica update and the refund.
-  await refundPayment(o.id, o.reason === "expired" ? "order_expired" : "order_cancelled", log);
+  await refundPayment(o.id, refundReason(o.reason), log);
 }
 
 /**
