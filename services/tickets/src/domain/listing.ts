@@ -1,11 +1,12 @@
 import { formatMoney, type Listing, type ListingFields } from "@tx/api-contracts";
 import { DomainError } from "@tx/service-kit";
 import type { Ticket } from "../models/ticket";
+import { ticketErrors } from "./errors";
 
 /** A reserved or sold listing belongs to its buyer's order: nobody may change it. */
 export function assertEditable(ticket: Pick<Ticket, "status">): void {
-  if (ticket.status === "reserved") throw new DomainError("TICKET_RESERVED");
-  if (ticket.status === "sold") throw new DomainError("TICKET_SOLD");
+  if (ticket.status === "reserved") throw new DomainError(ticketErrors.TICKET_RESERVED);
+  if (ticket.status === "sold") throw new DomainError(ticketErrors.TICKET_SOLD);
 }
 
 export function assertOwner(ticket: Pick<Ticket, "sellerId">, userId: string): void {
