@@ -2,6 +2,7 @@ export * from "./auth";
 export * from "./client-address";
 export * from "./common";
 export * from "./events";
+export * from "./format";
 export * from "./listings";
 export * from "./orders";
 export * from "./payments";

@@ -1,5 +1,6 @@
 export * from "./auth";
 export * from "./bus";
+export * from "./cursor";
 export * from "./db";
 export * from "./email-links";
 export * from "./env";
@@ -10,7 +11,9 @@ export * from "./metrics";
 export * from "./outbox";
 export * from "./rate-limit";
 export * from "./redis";
+export * from "./replica";
 export * from "./request-limits";
 export * from "./service";
 export * from "./system";
 export * from "./trpc";
+export * from "./unique";

@@ -2,7 +2,7 @@ import { withInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "./errors";
 import { createLogger } from "./logger";
-import { formatWait, RateRuleSetting, RequestRate, takeAll } from "./rate-limit";
+import { RateRuleSetting, RequestRate, takeAll } from "./rate-limit";
 import { createRedis, type Redis } from "./redis";
 
 const infra = withInfra(["redis"]);
@@ -47,13 +47,5 @@ describe("request rates", () => {
     expect(RateRuleSetting.parse("10/60")).toEqual({ points: 10, seconds: 60 });
     expect(RateRuleSetting.safeParse("10 per minute").success).toBe(false);
     expect(RateRuleSetting.safeParse("0/60").success).toBe(false);
-  });
-
-  it("says how long to wait in words", () => {
-    expect(formatWait(1)).toBe("1 second");
-    expect(formatWait(59)).toBe("59 seconds");
-    expect(formatWait(61)).toBe("2 minutes");
-    expect(formatWait(3600)).toBe("1 hour");
-    expect(formatWait(3601)).toBe("2 hours");
   });
 });

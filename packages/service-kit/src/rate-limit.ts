@@ -1,3 +1,4 @@
+import { formatWait } from "@tx/api-contracts";
 import { Counter } from "prom-client";
 import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { z } from "zod";
@@ -13,15 +14,6 @@ const refused = new Counter({
   labelNames: ["limit"],
   registers: [registry],
 });
-
-/** "40 seconds", "3 minutes": how long until a refused caller may try again. */
-export function formatWait(seconds: number): string {
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
-  const minutes = Math.ceil(seconds / 60);
-  if (minutes < 60) return `${minutes} minute${minutes === 1 ? "" : "s"}`;
-  const hours = Math.ceil(minutes / 60);
-  return `${hours} hour${hours === 1 ? "" : "s"}`;
-}
 
 /** The refusal every limit answers with: what happened, when to come back (also as a number). */
 export function tooManyRequests(refusal: string, msBeforeNext: number): DomainError {

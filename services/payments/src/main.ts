@@ -25,7 +25,7 @@ runMain(async () => {
       reservationRejectedConsumer,
     ],
     start: async ({ log }) => {
-      const { refundLeftovers } = await import("./domain/settle");
+      const { refundLeftovers } = await import("./domain/refunds");
       const { startRuntime } = await import("./runtime");
       const stopRuntime = startRuntime();
       await refundLeftovers(log);

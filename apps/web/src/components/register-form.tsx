@@ -1,13 +1,10 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { PASSWORD_MAX, PASSWORD_MIN, RegisterInput } from "@tx/api-contracts";
 import { Form, FormError, SubmitButton, TextField } from "@tx/ui";
 import { useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
 import { register as registerAccount } from "@/auth/actions";
-import { useFormErrors } from "@/forms/use-form-errors";
+import { useSchemaForm } from "@/forms/use-schema-form";
 import { EmailSent } from "./email-sent";
 
 /**
@@ -15,16 +12,10 @@ import { EmailSent } from "./email-sent";
  * email creates the account (or, for an address that has one, says so).
  */
 export function RegisterForm() {
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors },
-  } = useForm<z.input<typeof RegisterInput>, unknown, RegisterInput>({
-    resolver: zodResolver(RegisterInput),
-    defaultValues: { name: "", email: "", password: "" },
-  });
-  const { formError, setFormError, showRefusal } = useFormErrors(setError);
+  const { field, handleSubmit, formError, setFormError, showRefusal } = useSchemaForm(
+    RegisterInput,
+    { name: "", email: "", password: "" },
+  );
   const [pending, startTransition] = useTransition();
   const [sentTo, setSentTo] = useState<string | null>(null);
 
@@ -56,8 +47,7 @@ export function RegisterForm() {
         label="Name"
         hint="Shown to buyers and sellers you trade with."
         autoComplete="name"
-        error={errors.name?.message}
-        {...register("name")}
+        {...field("name")}
       />
       <TextField
         label="Email"
@@ -66,16 +56,14 @@ export function RegisterForm() {
         inputMode="email"
         spellCheck={false}
         hint="We send a link there to finish creating your account."
-        error={errors.email?.message}
-        {...register("email")}
+        {...field("email")}
       />
       <TextField
         label="Password"
         type="password"
         hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters. Avoid common passwords.`}
         autoComplete="new-password"
-        error={errors.password?.message}
-        {...register("password")}
+        {...field("password")}
       />
       <div className="tx-form__actions">
         <SubmitButton pending={pending} pendingLabel="Sending…">

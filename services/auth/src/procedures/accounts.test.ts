@@ -28,7 +28,7 @@ beforeAll(async () => {
     THROTTLE_WINDOW_SECONDS: "60",
     THROTTLE_FIRST_DELAY_SECONDS: "2",
     REFRESH_REUSE_GRACE_SECONDS: "0",
-    REGISTER_PER_EMAIL: "3/3600",
+    REGISTER_PER_EMAIL: "6/3600",
     PASSWORD_RESET_PER_EMAIL: "3/3600",
   });
   conn = await connectServiceForTest("auth", infra.infra.urls);
@@ -101,8 +101,16 @@ describe("register", () => {
     const existing = await timed(taken.user.email);
     expect(newOne.answer).toEqual({ sentTo: fresh });
     expect(existing.answer).toEqual({ sentTo: taken.user.email });
-    // Both hash the password once; neither answers in a fraction of the other's time.
-    const ratio = newOne.ms / existing.ms;
+    // Both hash the password once: alternate more of each and compare medians, so a busy
+    // machine affects both alike.
+    const news = [newOne.ms];
+    const olds = [existing.ms];
+    for (let i = 0; i < 4; i++) {
+      news.push((await timed(`${unique()}@example.com`)).ms);
+      olds.push((await timed(taken.user.email)).ms);
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    const ratio = median(news) / median(olds);
     expect(ratio).toBeGreaterThan(0.33);
     expect(ratio).toBeLessThan(3);
 
@@ -194,7 +202,7 @@ describe("register", () => {
 
   it("limits registrations per email, whether or not it has an account", async () => {
     const email = `${unique()}@example.com`;
-    for (let i = 0; i < 3; i++) await auth().register({ email, name: "R", password: strong });
+    for (let i = 0; i < 6; i++) await auth().register({ email, name: "R", password: strong });
     const err = await errorOf(auth().register({ email, name: "R", password: strong }));
     expect(err.code).toBe("TOO_MANY_REQUESTS");
     expect(err.message).toMatch(/^Too many registrations for this email\. Try again in \d+ /);

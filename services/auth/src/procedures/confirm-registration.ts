@@ -1,5 +1,12 @@
 import type { AuthSession, ConfirmRegistrationInput } from "@tx/api-contracts";
-import { addressKey, type Context, DomainError, outbox, pendingEvent } from "@tx/service-kit";
+import {
+  addressKey,
+  type Context,
+  DomainError,
+  isDuplicateKey,
+  outbox,
+  pendingEvent,
+} from "@tx/service-kit";
 import { findEmailedToken, spendEmailedToken } from "../domain/emailed-tokens";
 import { issueSession } from "../domain/session";
 import { UserModel } from "../models/user";
@@ -28,7 +35,7 @@ export async function confirmRegistration(
     ]);
   } catch (err) {
     // Two registrations of one address, both confirmed: the first one made the account.
-    if ((err as { code?: number }).code === 11000) {
+    if (isDuplicateKey(err)) {
       throw new DomainError("CONFLICT", "This email already has an account. Sign in instead.");
     }
     throw err;

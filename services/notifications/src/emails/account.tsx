@@ -1,4 +1,4 @@
-import { formatEventDate } from "./format";
+import { formatDateTime } from "@tx/api-contracts";
 import { CallToAction, EmailLayout, Paragraph } from "./layout";
 import { type RenderedEmail, renderEmail } from "./render";
 import { colors } from "./theme";
@@ -122,8 +122,8 @@ export function PasswordChangedEmail({ name, via, changedAt, resetUrl }: Passwor
       <Paragraph>Hi {name},</Paragraph>
       <Paragraph>
         The password of your account was{" "}
-        {via === "reset" ? "reset with an emailed link" : "changed"} on {formatEventDate(changedAt)}
-        . Every other browser where you were signed in has been signed out.
+        {via === "reset" ? "reset with an emailed link" : "changed"} on {formatDateTime(changedAt)}.
+        Every other browser where you were signed in has been signed out.
       </Paragraph>
       <Paragraph>If this was not you, choose a new password now.</Paragraph>
       <CallToAction href={resetUrl}>Reset my password</CallToAction>

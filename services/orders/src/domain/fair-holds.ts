@@ -1,10 +1,9 @@
-import { DomainError, formatWait, tooManyRequests } from "@tx/service-kit";
+import { formatWait } from "@tx/api-contracts";
+import { DomainError, isDuplicateKey, tooManyRequests } from "@tx/service-kit";
 import { cooldownKey, HoldCooldownModel } from "../models/hold-cooldown";
 import { HoldSlotModel } from "../models/hold-slot";
 import { type OrderDoc, OrderModel } from "../models/order";
 import { cancelOrder } from "./transitions";
-
-const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 
 /** A slot taken longer ago than this with no order behind it was left by a crash. */
 const ORPHAN_AFTER_MS = 60_000;
@@ -27,7 +26,7 @@ export async function takeHoldSlot(
         await HoldSlotModel.create({ _id: slot, orderId, takenAt: new Date() });
         return slot;
       } catch (err) {
-        if (!isDuplicate(err)) throw err;
+        if (!isDuplicateKey(err)) throw err;
       }
     }
     // Every slot is taken: free those whose order has ended (its release was lost) or

@@ -1,5 +1,13 @@
 import type { CreateOrderInput, Order } from "@tx/api-contracts";
-import { type AuthedContext, addressKey, DomainError, outbox, takeAll } from "@tx/service-kit";
+import {
+  type AuthedContext,
+  addressKey,
+  DomainError,
+  isDuplicateKey,
+  outbox,
+  takeAll,
+} from "@tx/service-kit";
+import { orderErrors } from "../domain/errors";
 import { assertNoCooldown, takeHoldSlot, withdrawOrder } from "../domain/fair-holds";
 import { orderCreated, toOrder } from "../domain/order";
 import { env } from "../env";
@@ -58,7 +66,7 @@ export async function createOrder(ctx: AuthedContext, input: CreateOrderInput): 
   try {
     await order.save();
   } catch (err) {
-    if ((err as { code?: number }).code === 11000) throw new DomainError("TICKET_JUST_RESERVED");
+    if (isDuplicateKey(err)) throw new DomainError(orderErrors.TICKET_JUST_RESERVED);
     throw err;
   }
   let slot: string;

@@ -1,5 +1,12 @@
 import type { PaymentSession, StartPaymentInput } from "@tx/api-contracts";
-import { type AuthedContext, addressKey, DomainError, takeAll } from "@tx/service-kit";
+import {
+  type AuthedContext,
+  addressKey,
+  DomainError,
+  isDuplicateKey,
+  takeAll,
+} from "@tx/service-kit";
+import { paymentErrors } from "../domain/errors";
 import { gateway } from "../gateway/index";
 import { PaymentModel } from "../models/payment";
 import { paymentRates } from "../runtime";
@@ -26,7 +33,7 @@ export async function startPayment(
   }
   if (order.reservationRejected || order.cancelReason === "listing_changed") {
     throw new DomainError(
-      "LISTING_CHANGED",
+      paymentErrors.LISTING_CHANGED,
       "The seller changed or removed this listing as you bought it, so it cannot be paid for.",
     );
   }
@@ -51,8 +58,8 @@ export async function startPayment(
       amount: order.amount,
       currency: order.currency,
       status: "requires_payment_method",
-    }).catch(async (err: { code?: number }) => {
-      if (err.code !== 11000) throw err;
+    }).catch(async (err: unknown) => {
+      if (!isDuplicateKey(err)) throw err;
       return PaymentModel.findOne({ orderId: order._id }).lean();
     }));
   if (!payment) throw new DomainError("CONFLICT", "Try again.");

@@ -1,6 +1,6 @@
 import type { Envelope } from "@tx/api-contracts";
 import { type ConsumerOptions, type Logger, RetryLater } from "@tx/service-kit";
-import { refundPayment } from "../../domain/settle";
+import { refundPayment } from "../../domain/refunds";
 import { OrderReplicaModel } from "../../models/order-replica";
 
 /**

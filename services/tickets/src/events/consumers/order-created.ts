@@ -1,11 +1,9 @@
 import type { Envelope } from "@tx/api-contracts";
-import { type ConsumerOptions, type Logger, outbox, RetryLater } from "@tx/service-kit";
+import { type ConsumerOptions, insertOnce, type Logger, outbox, RetryLater } from "@tx/service-kit";
 import { ticketUpdated } from "../../domain/events";
 import { rejectionOf, reservationRejected } from "../../domain/reservation";
 import { OrderReplicaModel } from "../../models/order-replica";
 import { TicketModel } from "../../models/ticket";
-
-const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
 
 /**
  * Reserves the listing for the order, but only the listing the buyer saw: not deleted,
@@ -34,11 +32,7 @@ export async function onOrderCreated(event: Envelope<"order.created">, log: Logg
         status: order.status,
         rejected: true,
       });
-      await outbox
-        .save(replica, [reservationRejected(order, ticket, rejection)])
-        .catch((err: unknown) => {
-          if (!isDuplicate(err)) throw err;
-        });
+      await insertOnce(() => outbox.save(replica, [reservationRejected(order, ticket, rejection)]));
       log.info(
         {
           orderId: order.id,
@@ -70,14 +64,14 @@ export async function onOrderCreated(event: Envelope<"order.created">, log: Logg
     );
     if (!reserved) throw new RetryLater("listing changed while reserving");
   }
-  await OrderReplicaModel.create({
-    _id: order.id,
-    ticketId: order.ticket.id,
-    version: order.version,
-    status: order.status,
-  }).catch((err: unknown) => {
-    if (!isDuplicate(err)) throw err;
-  });
+  await insertOnce(() =>
+    OrderReplicaModel.create({
+      _id: order.id,
+      ticketId: order.ticket.id,
+      version: order.version,
+      status: order.status,
+    }),
+  );
   log.info({ orderId: order.id, ticketId: order.ticket.id }, "listing reserved");
 }
 

@@ -1,49 +1,28 @@
-import type { PaymentStatus, RefundReason } from "@tx/api-contracts";
-import { type Logger, outbox, pendingEvent, RetryLater } from "@tx/service-kit";
+import type { RefundReason } from "@tx/api-contracts";
+import { type Logger, outbox, pendingEvent } from "@tx/service-kit";
 import type { Intent } from "../gateway/gateway";
 import { gateway } from "../gateway/index";
 import { type OrderReplica, OrderReplicaModel } from "../models/order-replica";
 import { type Payment, PaymentModel } from "../models/payment";
 
 /**
- * The money landed (learned from the webhook or by retrieving the intent; both come here,
- * and twice is the same as once). In time: payment.succeeded. The order already ended:
- * refund at once, so nobody pays for a ticket they did not get.
+ * Where a refund is decided. The rule: money for an order that ended without it goes back
+ * at once, so nobody pays for tickets they did not get. Four paths learn of such money and
+ * all refund through `refundPayment` here:
+ * - the money lands after the order ended (`refundLatePayment`, from record-payment.ts);
+ * - the order is cancelled after its money landed (events/consumers/order-events.ts);
+ * - our own payment.succeeded, read back, finds its order cancelled by now (same file);
+ * - the check at start finds a late payment a crash left unrefunded (`refundLeftovers`);
+ * - tickets rejected the order's reservation (the listing changed): reservation-rejected.ts.
  */
-export async function settleSucceeded(intent: Intent, log: Logger): Promise<Payment | null> {
-  const payment = await PaymentModel.findOne({ intentId: intent.id }).lean();
-  if (!payment) throw new RetryLater(`no payment recorded for intent ${intent.id}`);
-  if (payment.status === "refunded") return payment;
-  const order = await OrderReplicaModel.findById(payment.orderId).lean();
-  if (!order) throw new RetryLater(`order ${payment.orderId} not replicated yet`);
-  if (payment.status === "succeeded") {
-    // Settled before (a redelivered webhook, a sync): if a crash came between recording the
-    // money and refunding it for an order that had ended, this finishes the refund.
-    return order.status === "cancelled" || order.reservationRejected
-      ? refundPayment(payment.orderId, refundReason(order), log)
-      : payment;
-  }
 
-  if (order.status === "awaiting_payment" && !order.reservationRejected) {
-    const settled = await outbox.update(
-      PaymentModel,
-      { _id: payment._id, status: { $nin: ["succeeded", "refunded"] } },
-      {
-        $set: { status: "succeeded", lastError: null, billing: intent.billing ?? payment.billing },
-      },
-      [
-        pendingEvent("payment.succeeded", {
-          id: payment._id.toString(),
-          orderId: payment.orderId,
-          amount: payment.amount,
-          currency: payment.currency,
-          providerRef: intent.id,
-        }),
-      ],
-    );
-    log.info({ orderId: payment.orderId, intentId: intent.id }, "payment succeeded");
-    return settled;
-  }
+/** Money that landed for an order that had already ended: recorded, then refunded at once. */
+export async function refundLatePayment(
+  payment: Payment,
+  intent: Intent,
+  order: OrderReplica,
+  log: Logger,
+) {
   const reason = refundReason(order);
   // Record the success first, so a crash before the refund still leaves a paid payment to refund.
   await PaymentModel.updateOne(
@@ -88,19 +67,6 @@ export async function refundPayment(orderId: string, reason: RefundReason, log: 
   );
   log.warn({ orderId, refundId: refund.id, reason }, "late payment refunded");
   return refunded;
-}
-
-/** A decline or failed authentication: the buyer may try again while the hold lasts. */
-export async function recordFailure(intent: Intent): Promise<void> {
-  await PaymentModel.updateOne(
-    { intentId: intent.id, status: { $nin: ["succeeded", "refunded"] } },
-    {
-      $set: {
-        status: "requires_payment_method" satisfies PaymentStatus,
-        lastError: intent.lastError,
-      },
-    },
-  );
 }
 
 /**
