@@ -27,3 +27,37 @@ test("the proxy refuses services it does not know", async ({ request }) => {
   const res = await request.get("/api/trpc/billing/system.health");
   expect(res.status()).toBe(404);
 });
+
+test("the proxy answers a 1 MB body with 413 before forwarding it, and keeps serving", async ({
+  request,
+}) => {
+  const res = await request.post("/api/trpc/tickets/create", {
+    headers: { "content-type": "application/json" },
+    data: JSON.stringify({ note: "x".repeat(1024 * 1024) }),
+  });
+  expect(res.status()).toBe(413);
+  expect((await res.json()).error.message).toBe("The request body is too large (at most 64 KB).");
+  expect((await request.get("/api/trpc/tickets/system.health")).status()).toBe(200);
+});
+
+test("the proxy refuses a batch of 1,000 procedures without calling the service", async ({
+  request,
+}) => {
+  const batch = Array.from({ length: 1_000 }, () => "list").join(",");
+  const res = await request.get(`/api/trpc/tickets/${batch}?batch=1&input={}`);
+  expect(res.status()).toBe(400);
+  expect((await res.json()).error.message).toBe(
+    "A batch may name at most 10 procedures (this one names 1000).",
+  );
+});
+
+test("a tampered page cursor answers 400 with a message", async ({ request }) => {
+  const cursor = Buffer.from(JSON.stringify({ v: "not a date", id: "a".repeat(24) })).toString(
+    "base64url",
+  );
+  const res = await request.get(
+    `/api/trpc/tickets/list?input=${encodeURIComponent(JSON.stringify({ cursor }))}`,
+  );
+  expect(res.status()).toBe(400);
+  expect((await res.json()).error.message).toBe("This page link is not valid any more.");
+});

@@ -49,6 +49,9 @@ export async function watchEmailedLinks(natsUrl: string, subject: LinkSubject) {
       } finally {
         clearTimeout(timer);
         await messages.close();
+        // Gone at once, not after the server's five idle minutes: a test that waits for every
+        // consumer to be drained must not wait for this one.
+        await consumer.delete().catch(() => false);
       }
       const missing = emails.filter((e) => !found.has(e));
       if (missing.length > 0) throw new Error(`no ${subject} event for ${missing.join(", ")}`);

@@ -27,7 +27,7 @@ export async function confirmRegistration(token: unknown): Promise<LinkErrors> {
   } catch (err) {
     return formErrorsFromService(serviceError(err), linkFields);
   }
-  redirect("/?welcome=1");
+  redirect("/");
 }
 
 const forgotFields = ["email"] as const;

@@ -67,7 +67,10 @@ export async function markRefunded(order: OrderDoc) {
         timeline: {
           at: new Date(),
           status: "refunded",
-          note: "The late payment was refunded in full.",
+          note:
+            order.cancelReason === "listing_changed"
+              ? "The payment was refunded in full: the listing had changed."
+              : "The late payment was refunded in full.",
         },
       },
     },

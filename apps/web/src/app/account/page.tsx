@@ -1,23 +1,33 @@
-import { PageHeading } from "@tx/ui";
+import { Notice, PageHeading } from "@tx/ui";
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { requireSession } from "@/auth/session";
+import { ChangePasswordForm } from "@/components/change-password-form";
 import { ProfileCard, ProfileCardSkeleton } from "@/components/profile-card";
 
 export const metadata: Metadata = { title: "Your account" };
 
-export default async function AccountPage() {
+type Props = { searchParams: Promise<{ password?: string | string[] }> };
+
+export default async function AccountPage({ searchParams }: Props) {
   // Before any Suspense boundary, so a signed-out visitor gets a real redirect, not a page.
   await requireSession();
+  const justReset = (await searchParams).password === "reset";
   return (
     <>
       <PageHeading
         title="Your account"
         description="The details your account is registered with."
       />
+      {justReset ? (
+        <Notice tone="success" role="status" title="Your new password is set">
+          <p>You are signed in here; every other browser was signed out.</p>
+        </Notice>
+      ) : null}
       <Suspense fallback={<ProfileCardSkeleton />}>
         <ProfileCard />
       </Suspense>
+      <ChangePasswordForm />
     </>
   );
 }
