@@ -99,7 +99,11 @@ test("registering an email already in use looks like any registration; its owner
   const account = await registered(page);
   await context.clearCookies();
 
-  await registerThroughForm(page, { ...account, name: "Someone Else", email: account.email.toUpperCase() });
+  await registerThroughForm(page, {
+    ...account,
+    name: "Someone Else",
+    email: account.email.toUpperCase(),
+  });
   await expectCheckYourInbox(page, account.email);
   const text = await mailText(await emailTo(account.email, "You already have an account"));
   expect(text).toContain("/forgot-password");

@@ -36,7 +36,11 @@ export async function expectCheckYourInbox(page: Page, email: string): Promise<v
 
 /** Follows the confirmation email's link and presses its one button: signed in at home. */
 export async function confirmByEmail(page: Page, account: Account): Promise<void> {
-  const link = await linkInEmail(account.email.toLowerCase(), "Confirm your email", "/register/confirm");
+  const link = await linkInEmail(
+    account.email.toLowerCase(),
+    "Confirm your email",
+    "/register/confirm",
+  );
   await page.goto(link);
   await page.getByRole("button", { name: "Create my account" }).click();
   await expect(signedInAs(page, account.name)).toBeVisible();

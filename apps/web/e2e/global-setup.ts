@@ -34,6 +34,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     process.env.E2E_WEB_URL = stack.urls.web;
     // Where the journeys read the emails the notifications service sent.
     process.env.E2E_MAILPIT_URL = infra.urls.MAILPIT_URL;
+    // For journeys that set up state through the services' own APIs (as another client).
+    process.env.E2E_SERVICES = JSON.stringify({
+      urls: stack.urls,
+      env: { NATS_URL: stack.env.NATS_URL, EMAIL_LINK_SECRET: stack.env.EMAIL_LINK_SECRET },
+    });
     return async () => {
       await stack.stop();
       await infra.stop();

@@ -49,6 +49,8 @@ type Outcome =
   | "create refused"
   /** The buyer's hold won: the seller's change was refused, the sale went ahead unchanged. */
   | "change refused, sold unchanged"
+  /** The reprice reached orders before the create: the buyer held, and paid, the new price. */
+  | "sold at the new price"
   /** Both happened: the order was cancelled (listing_changed) before any charge. */
   | "cancelled, payment refused"
   /** Both happened and the card was charged first: refunded. */
@@ -188,8 +190,14 @@ async function race(kind: Kind, offset: number, listing: Listing, buyer: AuthSes
     }
     return { outcome: "change refused, sold unchanged" as Outcome, message: "" };
   }
-  // The change landed: the order must not complete, whatever the card did.
-  expect(final.status, `order ${order.id} after a ${kind} that landed`).not.toBe("complete");
+  if (final.status === "complete") {
+    // Only an order made from the repriced listing may complete: at the new price.
+    expect(kind, `order ${order.id} completed on a deleted listing`).toBe("reprice");
+    expect(final.total.amount, `order ${order.id} completed at the old price`).toBe(NEW_PRICE * 2);
+    expect(listingNow).toMatchObject({ status: "sold", price: { amount: NEW_PRICE } });
+    return { outcome: "sold at the new price" as Outcome, message: "" };
+  }
+  // Made from the listing before the change: never sold, whatever the card did.
   expect(final.cancelReason).toBe("listing_changed");
   expect(final.listingChange).toEqual(
     kind === "delete"
