@@ -25,7 +25,7 @@ async function askForReset(page: Page, email: string): Promise<void> {
 
 async function choosePassword(page: Page, link: string, password: string): Promise<void> {
   await page.goto(link);
-  await page.getByLabel("New password").fill(password);
+  await page.getByLabel("New password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Save and sign in" }).click();
 }
 
@@ -229,7 +229,7 @@ for (const width of widths) {
     await askForReset(page, account.email);
     await screenshot(page, "forgot-password-sent");
     await page.goto(await linkInEmail(account.email, "Reset your password", "/reset-password"));
-    await expect(page.getByLabel("New password")).toBeVisible();
+    await expect(page.getByLabel("New password", { exact: true })).toBeVisible();
     await screenshot(page, "reset-password");
 
     for (const change of ["reprice", "delete"] as const) {
