@@ -69,10 +69,11 @@ export function createServiceServer(opts: ServiceServerOptions): http.Server {
         log: opts.log.child({ requestId, userId: user?.id }),
       };
     },
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") {
-        opts.log.error({ err: error.cause ?? error, path }, "unhandled procedure error");
-      }
+    // The one log line of an internal error, with the caller's request id (and user, when known).
+    onError({ error, path, type, ctx, req }) {
+      if (error.code !== "INTERNAL_SERVER_ERROR") return;
+      const log = ctx?.log ?? opts.log.child({ requestId: requestIdOf(req) });
+      log.error({ err: error.cause ?? error, path, type }, "procedure failed");
     },
   });
 
