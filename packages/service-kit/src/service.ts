@@ -34,6 +34,8 @@ export type ServiceDefinition = {
   routes?: Record<string, http.RequestListener>;
   /** Starts extra resources (queues, workers); returns how to stop them. */
   start?: (runtime: ServiceRuntime) => Promise<() => Promise<void>>;
+  /** Once the server listens (its port is known). */
+  listening?: (service: RunningService) => void;
 };
 
 export type RunningService = {
@@ -96,7 +98,9 @@ export async function startService(def: ServiceDefinition): Promise<RunningServi
     })();
     return stopping;
   };
-  return { port, log, bus, stop };
+  const running = { port, log, bus, stop };
+  def.listening?.(running);
+  return running;
 }
 
 /** SIGTERM / SIGINT stop the service gracefully; a second signal or a 10 s stall exits at once. */
@@ -117,6 +121,18 @@ export function stopOnSignals(service: RunningService): void {
   };
   process.on("SIGTERM", onSignal);
   process.on("SIGINT", onSignal);
+}
+
+/**
+ * The whole of a service's main.ts: `runService(() => import("./service"))`. The definition
+ * is loaded inside, not imported above, so that a configuration error (thrown as env.ts is
+ * evaluated) is reported like any other failed start, in one line.
+ */
+export function runService(load: () => Promise<{ service: ServiceDefinition }>): void {
+  runMain(async () => {
+    const { service } = await load();
+    stopOnSignals(await startService(service));
+  });
 }
 
 /** Runs main(), turning a failed start (bad config, unreachable database) into one clear line. */
