@@ -5,6 +5,7 @@ import { Form, FormError, SubmitButton, TextField } from "@tx/ui";
 import { useTransition } from "react";
 import { register as registerAccount } from "@/auth/actions";
 import { useSchemaForm } from "@/forms/use-schema-form";
+import { EmailField, PasswordField } from "./account-fields";
 
 type Props = { callbackPath: string };
 
@@ -32,17 +33,8 @@ export function RegisterForm({ callbackPath }: Props) {
         autoComplete="name"
         {...field("name")}
       />
-      <TextField
-        label="Email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        spellCheck={false}
-        {...field("email")}
-      />
-      <TextField
-        label="Password"
-        type="password"
+      <EmailField autoComplete="email" {...field("email")} />
+      <PasswordField
         hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters. Avoid common passwords.`}
         autoComplete="new-password"
         {...field("password")}
