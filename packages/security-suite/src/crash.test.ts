@@ -1,11 +1,13 @@
 import path from "node:path";
-import type { AuthSession, Order, ServiceName } from "@tx/api-contracts";
+import type { AuthSession, ServiceName } from "@tx/api-contracts";
+import type { PaymentsRouter } from "@tx/payments/router";
 import {
-  listTicket,
+  answerOf,
+  holdListing,
   registerUsers,
   type Stack,
+  serviceClient,
   startStack,
-  trpcMutation,
   waitFor,
 } from "@tx/test-kit";
 import { withInfra } from "@tx/test-kit/vitest";
@@ -43,35 +45,18 @@ const billing = { name: "C", line1: "1 Road", city: "Leeds", postalCode: "LS1", 
 
 /** One buyer's attempt to buy: every step may meet a dead service; it just stops there. */
 async function purchase(buyer: AuthSession, n: number): Promise<void> {
-  const listing = await listTicket(stack, seller, `Crash ${n}`).catch(() => null);
-  if (!listing) return;
-  const order = (
-    await trpcMutation<Order>(
-      stack.urls.orders,
-      "create",
-      { ticketId: listing.id },
-      buyer.accessToken,
-    )
-  ).data;
-  if (!order) return;
+  const held = await holdListing(stack, seller, buyer, `Crash ${n}`).catch(() => null);
+  if (!held) return;
+  const { order } = held;
+  const payments = serviceClient<PaymentsRouter>(stack.urls.payments, buyer.accessToken);
   for (let i = 0; i < 20; i++) {
-    const started = await trpcMutation(
-      stack.urls.payments,
-      "start",
-      { orderId: order.id },
-      buyer.accessToken,
-    ).catch(() => null);
+    const started = await answerOf(payments.start.mutate({ orderId: order.id })).catch(() => null);
     if (started?.status === 200) break;
     await new Promise((r) => setTimeout(r, 150));
   }
   // Some pay at once, some as the hold runs out.
   if (n % 3 === 0) await new Promise((r) => setTimeout(r, 3_800));
-  await trpcMutation(
-    stack.urls.payments,
-    "sandbox.confirm",
-    { orderId: order.id, card, billing },
-    buyer.accessToken,
-  ).catch(() => null);
+  await payments.sandbox.confirm.mutate({ orderId: order.id, card, billing }).catch(() => null);
 }
 
 describe("crash anywhere", () => {
