@@ -1,10 +1,9 @@
-import type http from "node:http";
 import type { AnyRouter } from "@trpc/server";
 import type { ServiceName } from "@tx/api-contracts";
 import type { Authenticate } from "./auth";
 import { type ConsumerOptions, EventBus } from "./bus";
 import { connectDatabase, disconnectDatabase, pingDatabase } from "./db";
-import { createServiceServer } from "./http";
+import { createServiceServer, type RawRoute } from "./http";
 import { createLogger, type Logger } from "./logger";
 import { type AnyOutboxModel, outbox } from "./outbox";
 import { readinessChecks, registerReadinessCheck } from "./system";
@@ -31,7 +30,7 @@ export type ServiceDefinition = {
   consumers?: ConsumerOptions<any>[];
   /** How callers are identified; without it every caller is anonymous. */
   authenticate?: (log: Logger) => Authenticate;
-  routes?: Record<string, http.RequestListener>;
+  routes?: Record<string, RawRoute>;
   /** Starts extra resources (queues, workers); returns how to stop them. */
   start?: (runtime: ServiceRuntime) => Promise<() => Promise<void>>;
   /** Once the server listens (its port is known). */

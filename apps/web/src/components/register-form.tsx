@@ -10,14 +10,15 @@ import { EmailField, PasswordField } from "./account-fields";
 type Props = { callbackPath: string };
 
 export function RegisterForm({ callbackPath }: Props) {
-  const { field, handleSubmit, formError, setFormError, showRefusal } = useSchemaForm(
-    RegisterInput,
-    { name: "", email: "", password: "" },
-  );
+  const { field, submitWith, formError, setFormError, showRefusal } = useSchemaForm(RegisterInput, {
+    name: "",
+    email: "",
+    password: "",
+  });
   const [pending, startTransition] = useTransition();
 
   // In a transition, the action's redirect on success is followed like a form action's.
-  const onSubmit = handleSubmit((values) =>
+  const onSubmit = submitWith((values) =>
     startTransition(async () => {
       setFormError(null);
       showRefusal(await registerAccount(values, callbackPath));

@@ -13,14 +13,14 @@ type Props = { callbackPath: string };
 export function SignInForm({ callbackPath }: Props) {
   const {
     field,
-    handleSubmit,
+    submitWith,
     formError,
     setFormError,
     formState: { isSubmitting },
   } = useSchemaForm(SignInInput, { email: "", password: "" });
   const [leaving, setLeaving] = useState(false);
 
-  const onSubmit = handleSubmit(async (values) => {
+  const onSubmit = submitWith(async (values) => {
     setFormError(null);
     const result = await signIn("credentials", {
       ...values,

@@ -92,7 +92,12 @@ export function StripePayment({
   };
 
   return (
-    <Form method="post" noValidate onSubmit={onSubmit} aria-label="Pay by card">
+    <Form
+      method="post"
+      noValidate
+      onSubmit={(event) => void onSubmit(event)}
+      aria-label="Pay by card"
+    >
       <FormError message={message} />
       <fieldset className={styles.group}>
         <legend className={styles.legend}>Billing address</legend>
