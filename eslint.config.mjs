@@ -6,7 +6,16 @@ import tseslint from "typescript-eslint";
 
 export default [
   {
-    ignores: ["**/node_modules/**", "**/.next/**", "**/dist/**", "bench/results/**", "**/*.d.ts"],
+    // What git ignores (local tools and data) and what is generated.
+    ignores: [
+      "**/node_modules/**",
+      "**/.next/**",
+      "**/dist/**",
+      ".tools/**",
+      ".data/**",
+      "bench/results/**",
+      "**/*.d.ts",
+    ],
   },
   {
     files: ["**/*.ts", "**/*.tsx", "**/*.mts"],
