@@ -49,7 +49,7 @@ export type RunContext = {
   quick: boolean;
   /** Profile every service and the web app during each measurement (<phase>/profiles). */
   profile: boolean;
-  /** Experiment: the services' MongoDB pool size instead of the harness's 1 (see --mongo-pool). */
+  /** The services' MongoDB pool size instead of their default (MONGO_POOL_SIZE; see --mongo-pool). */
   mongoPool?: number;
   say: Say;
 };
@@ -90,14 +90,7 @@ export async function startPhase(
         // One run outlives the default 15-minute access token.
         ACCESS_TOKEN_TTL_SECONDS: "3600",
         ...(ctx.profile ? profilerEnv(ctx, profileDir) : {}),
-        ...(ctx.mongoPool
-          ? {
-              MONGO_URL: infra.urls.MONGO_URL.replace(
-                /maxPoolSize=\d+/,
-                `maxPoolSize=${ctx.mongoPool}`,
-              ),
-            }
-          : {}),
+        ...(ctx.mongoPool ? { MONGO_POOL_SIZE: String(ctx.mongoPool) } : {}),
         ...opts.env,
       },
     });

@@ -62,8 +62,7 @@ if (args.help) {
       "  --only     run only these figures (comma-separated)\n" +
       "  --profile  run the services and the web app with --cpu-prof and print their hottest frames\n" +
       "  --keep     keep the servers' data, logs and profiles (kept anyway when a figure fails)\n" +
-      "  --mongo-pool N  experiment: give each service N MongoDB connections instead of the harness's 1\n" +
-      "             (FerretDB 1.x can lose one of two concurrent updates of a document; not for figures of record)\n",
+      "  --mongo-pool N  give each service process N MongoDB connections (MONGO_POOL_SIZE) instead of its default\n",
   );
   process.exit(0);
 }
@@ -94,9 +93,7 @@ const results: FigureResult[] = [];
 const failures: { figure: string; error: string }[] = [];
 let current: Resources | undefined;
 
-if (ctx.mongoPool) {
-  say(`EXPERIMENT: services get ${ctx.mongoPool} MongoDB connections each (the harness gives 1)`);
-}
+if (ctx.mongoPool) say(`services get ${ctx.mongoPool} MongoDB connections each (MONGO_POOL_SIZE)`);
 
 // Ctrl-C: stop what this run started (by its handles), then leave.
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

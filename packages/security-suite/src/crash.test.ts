@@ -14,6 +14,8 @@ import { quiet, snapshot, violations } from "./invariants";
 
 // TX_LONG=1: 50 crashes; by default 5.
 const CRASHES = process.env.TX_LONG === "1" ? 50 : 5;
+// Two processes of every service, as in production: a crash kills one, or now and then all.
+const REPLICAS = 2;
 const victims: ServiceName[] = [
   "tickets",
   "orders",
@@ -31,6 +33,7 @@ beforeAll(async () => {
   stack = await startStack({
     infra: infra.infra.urls,
     logDir: path.join(infra.infra.dir, "logs"),
+    replicas: REPLICAS,
     // Short holds, so expirations race payments while services die.
     env: { LOG_LEVEL: "warn", ORDER_HOLD_SECONDS: "4" },
   });
@@ -41,13 +44,17 @@ afterAll(async () => stack?.stop());
 const card = { number: "4242424242424242", expiry: "12 / 34", cvc: "123" };
 const billing = { name: "C", line1: "1 Road", city: "Leeds", postalCode: "LS1", country: "GB" };
 
+/** The replica that purchase n talks to. */
+const at = (name: ServiceName, n: number) =>
+  stack.replicaUrls[name][n % stack.replicaUrls[name].length] as string;
+
 /** One buyer's attempt to buy: every step may meet a dead service; it just stops there. */
 async function purchase(buyer: AuthSession, n: number): Promise<void> {
   const listing = await listTicket(stack, seller, `Crash ${n}`).catch(() => null);
   if (!listing) return;
   const order = (
     await trpcMutation<Order>(
-      stack.urls.orders,
+      at("orders", n),
       "create",
       { ticketId: listing.id },
       buyer.accessToken,
@@ -56,7 +63,7 @@ async function purchase(buyer: AuthSession, n: number): Promise<void> {
   if (!order) return;
   for (let i = 0; i < 20; i++) {
     const started = await trpcMutation(
-      stack.urls.payments,
+      at("payments", n + i),
       "start",
       { orderId: order.id },
       buyer.accessToken,
@@ -67,7 +74,7 @@ async function purchase(buyer: AuthSession, n: number): Promise<void> {
   // Some pay at once, some as the hold runs out.
   if (n % 3 === 0) await new Promise((r) => setTimeout(r, 3_800));
   await trpcMutation(
-    stack.urls.payments,
+    at("payments", n + 1),
     "sandbox.confirm",
     { orderId: order.id, card, billing },
     buyer.accessToken,
@@ -75,7 +82,7 @@ async function purchase(buyer: AuthSession, n: number): Promise<void> {
 }
 
 describe("crash anywhere", () => {
-  it(`keeps every invariant after ${CRASHES} SIGKILLs of random services mid-purchase`, async () => {
+  it(`keeps every invariant after ${CRASHES} SIGKILLs of random services (${REPLICAS} replicas each) mid-purchase`, async () => {
     let running = true;
     let n = 0;
     const shoppers = buyers.map(async (buyer) => {
@@ -85,10 +92,12 @@ describe("crash anywhere", () => {
     for (let i = 0; i < CRASHES; i++) {
       await new Promise((r) => setTimeout(r, 300 + Math.random() * 1_500));
       const victim = victims[Math.floor(Math.random() * victims.length)] as ServiceName;
-      await stack.kill(victim);
-      killed.push(victim);
+      // One replica (a pod dies), or one time in four every replica (the service is down).
+      const replica = Math.random() < 0.25 ? undefined : Math.floor(Math.random() * REPLICAS);
+      await stack.kill(victim, replica);
+      killed.push(replica === undefined ? `${victim} (all)` : `${victim} #${replica + 1}`);
       await new Promise((r) => setTimeout(r, Math.random() * 800));
-      await stack.start(victim);
+      await stack.start(victim, replica);
     }
     running = false;
     await Promise.all(shoppers);
