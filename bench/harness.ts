@@ -5,16 +5,13 @@ import path from "node:path";
 import type { ServiceName } from "../packages/api-contracts/src/index";
 import { createLogger, EventBus } from "../packages/service-kit/src/index";
 import {
-  freePort,
+  type FerretdbBackend,
   type Infra,
-  type ManagedProcess,
   repoRoot,
   type Stack,
-  serviceArgs,
-  spawnManaged,
+  type StackOptions,
   startInfra,
   startStack,
-  waitFor,
 } from "../packages/test-kit/src/index";
 import { ourServerPids, startCpuMeter } from "./cpu";
 import { type ProfileSummary, summarizeProfiles } from "./profile";
@@ -47,6 +44,8 @@ export class Resources {
 export type RunContext = {
   runDir: string;
   quick: boolean;
+  /** FerretDB's storage for every phase (--backend, else TX_FERRETDB_BACKEND). */
+  backend: FerretdbBackend;
   /** Profile every service and the web app during each measurement (<phase>/profiles). */
   profile: boolean;
   /** The services' MongoDB pool size instead of their default (MONGO_POOL_SIZE; see --mongo-pool). */
@@ -68,7 +67,13 @@ export type Phase = {
 export async function startPhase(
   ctx: RunContext,
   name: string,
-  opts: { services: readonly ServiceName[]; web?: boolean; env?: Record<string, string> },
+  opts: {
+    services: readonly ServiceName[];
+    web?: boolean;
+    env?: Record<string, string>;
+    /** Processes per service (the stack's `replicas`). */
+    replicas?: StackOptions["replicas"];
+  },
 ): Promise<Phase> {
   const resources = new Resources(ctx.say);
   const dir = path.join(ctx.runDir, name);
@@ -76,12 +81,13 @@ export async function startPhase(
   const profileDir = path.join(dir, "profiles");
   try {
     const t0 = performance.now();
-    const infra = await startInfra({ dir, env: {} });
+    const infra = await startInfra({ dir, env: {}, ferretdbBackend: ctx.backend });
     resources.add(`${name} infrastructure`, () => infra.stop());
     const stack = await startStack({
       infra: infra.urls,
       logDir,
       services: opts.services,
+      replicas: opts.replicas,
       web: opts.web ? "start" : false,
       ports: "free",
       env: {
@@ -95,8 +101,12 @@ export async function startPhase(
       },
     });
     resources.add(`${name} services`, () => stack.stop());
+    const counts = opts.services.map((n) => {
+      const r = stack.replicaUrls[n].length;
+      return r > 1 ? `${n} x${r}` : n;
+    });
     ctx.say(
-      `  ${name}: ${opts.services.join(", ")}${opts.web ? ", web" : ""} ready in ${((performance.now() - t0) / 1000).toFixed(1)} s (logs: ${logDir})`,
+      `  ${name} (FerretDB on ${ctx.backend}): ${counts.join(", ")}${opts.web ? ", web" : ""} ready in ${((performance.now() - t0) / 1000).toFixed(1)} s (logs: ${logDir})`,
     );
     return { name, dir, logDir, profileDir, infra, stack, resources };
   } catch (err) {
@@ -204,27 +214,6 @@ export async function ensureWebBuild(ctx: RunContext): Promise<void> {
       },
     );
   });
-}
-
-/** One more process of a service, with the stack's environment, on another port. */
-export async function startReplica(phase: Phase, name: ServiceName, n: number): Promise<string> {
-  const port = await freePort();
-  const proc: ManagedProcess = spawnManaged(`${name}-${n}`, process.execPath, serviceArgs(name), {
-    cwd: path.join(repoRoot, "services", name),
-    env: { ...phase.stack.env, PORT: String(port) },
-    logDir: phase.logDir,
-  });
-  phase.resources.add(`${name} replica ${n}`, () => proc.stop(10_000));
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(
-    `${name} replica ${n} (see ${phase.logDir}/${name}-${n}.log)`,
-    async () => {
-      if (!proc.isRunning()) throw new Error(`${name}-${n} exited`);
-      return (await fetch(`${url}/readyz`).catch(() => undefined))?.ok ?? false;
-    },
-    { timeoutMs: 60_000, intervalMs: 100 },
-  );
-  return url;
 }
 
 /**
