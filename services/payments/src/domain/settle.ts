@@ -11,7 +11,9 @@ import { type Payment, PaymentModel } from "../models/payment";
  * refund at once, so nobody pays for a ticket they did not get.
  */
 export async function settleSucceeded(intent: Intent, log: Logger): Promise<Payment | null> {
-  const payment = await PaymentModel.findOne({ intentId: intent.id }).lean();
+  // An intent names its order, and the payment is keyed by the order.
+  const found = await PaymentModel.findById(intent.orderId).lean();
+  const payment = found?.intentId === intent.id ? found : null;
   if (!payment) throw new RetryLater(`no payment recorded for intent ${intent.id}`);
   if (payment.status === "refunded") return payment;
   const order = await OrderReplicaModel.findById(payment.orderId).lean();
@@ -33,7 +35,7 @@ export async function settleSucceeded(intent: Intent, log: Logger): Promise<Paym
       },
       [
         pendingEvent("payment.succeeded", {
-          id: payment._id.toString(),
+          id: payment._id,
           orderId: payment.orderId,
           amount: payment.amount,
           currency: payment.currency,
@@ -59,7 +61,7 @@ export function refundReason(cancelReason: string | null | undefined): RefundRea
 
 /** Refunds a succeeded payment whose order ended without it. Safe to repeat. */
 export async function refundPayment(orderId: string, reason: RefundReason, log: Logger) {
-  const payment = await PaymentModel.findOne({ orderId }).lean();
+  const payment = await PaymentModel.findById(orderId).lean();
   if (payment?.status !== "succeeded") return payment;
   // Outside any transaction, with an idempotency key: a retry never refunds twice.
   const refund = await gateway().refund({
@@ -73,7 +75,7 @@ export async function refundPayment(orderId: string, reason: RefundReason, log: 
     { $set: { status: "refunded", refundId: refund.id } },
     [
       pendingEvent("payment.refunded", {
-        id: payment._id.toString(),
+        id: payment._id,
         orderId,
         amount: payment.amount,
         currency: payment.currency,
@@ -88,7 +90,7 @@ export async function refundPayment(orderId: string, reason: RefundReason, log: 
 /** A decline or failed authentication: the buyer may try again while the hold lasts. */
 export async function recordFailure(intent: Intent): Promise<void> {
   await PaymentModel.updateOne(
-    { intentId: intent.id, status: { $nin: ["succeeded", "refunded"] } },
+    { _id: intent.orderId, intentId: intent.id, status: { $nin: ["succeeded", "refunded"] } },
     {
       $set: {
         status: "requires_payment_method" satisfies PaymentStatus,

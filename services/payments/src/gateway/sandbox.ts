@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { BillingAddress, SandboxCard } from "@tx/api-contracts";
 import { DomainError, type Logger } from "@tx/service-kit";
 import type { Intent, PaymentGateway } from "./gateway";
@@ -14,6 +14,10 @@ const TEST_CARDS: Record<string, "succeed" | "decline" | "authenticate"> = {
 };
 
 const id = (prefix: string) => `${prefix}_${randomBytes(12).toString("hex")}`;
+
+/** One intent per idempotency key, as with Stripe. */
+const intentIdFor = (idempotencyKey: string) =>
+  `pi_${createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 24)}`;
 
 function toIntent(s: SandboxIntent): Intent {
   return {
@@ -112,11 +116,8 @@ export function sandboxGateway(opts: {
     mode: "sandbox",
     publishableKey: null,
     async createIntent(params) {
-      const existing = await SandboxIntentModel.findOne({
-        idempotencyKey: params.idempotencyKey,
-      }).lean();
-      if (existing) return toIntent(existing);
-      const intentId = id("pi");
+      // The key names the intent: a repeat finds it by _id instead of a search by key.
+      const intentId = intentIdFor(params.idempotencyKey);
       try {
         const created = await SandboxIntentModel.create({
           _id: intentId,
@@ -132,9 +133,7 @@ export function sandboxGateway(opts: {
       } catch (err) {
         // Two requests with one idempotency key: both get the one intent, as with Stripe.
         if ((err as { code?: number }).code !== 11000) throw err;
-        const again = await SandboxIntentModel.findOne({
-          idempotencyKey: params.idempotencyKey,
-        }).lean();
+        const again = await SandboxIntentModel.findById(intentId).lean();
         if (!again) throw err;
         return toIntent(again);
       }

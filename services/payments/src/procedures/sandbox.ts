@@ -24,10 +24,13 @@ async function afterConfirm(
   orderId: string,
   intent: Intent,
 ): Promise<PaymentState> {
-  if (intent.status === "succeeded") await settleSucceeded(intent, ctx.log);
-  else if (intent.status === "requires_action") {
+  if (intent.status === "succeeded") {
+    // Settling returns the payment as it wrote or found it: no need to read it again.
+    const settled = await settleSucceeded(intent, ctx.log);
+    if (settled) return toPaymentState(settled);
+  } else if (intent.status === "requires_action") {
     await PaymentModel.updateOne(
-      { intentId: intent.id, status: { $nin: ["succeeded", "refunded"] } },
+      { _id: intent.orderId, intentId: intent.id, status: { $nin: ["succeeded", "refunded"] } },
       { $set: { status: "requires_action", lastError: null, billing: intent.billing } },
     );
   } else await recordFailure(intent);

@@ -14,7 +14,7 @@ export async function startPayment(
   input: StartPaymentInput,
 ): Promise<PaymentSession> {
   const order = await findOwnOrder(ctx, input.orderId);
-  const existing = await PaymentModel.findOne({ orderId: order._id }).lean();
+  const existing = await PaymentModel.findById(order._id).lean();
   if (existing?.status === "succeeded" || existing?.status === "refunded") {
     throw new DomainError("CONFLICT", "This order is already paid.");
   }
@@ -32,6 +32,7 @@ export async function startPayment(
   const payment =
     existing ??
     (await PaymentModel.create({
+      _id: order._id,
       orderId: order._id,
       userId: order.userId,
       intentId: intent.id,
@@ -41,7 +42,7 @@ export async function startPayment(
       status: "requires_payment_method",
     }).catch(async (err: { code?: number }) => {
       if (err.code !== 11000) throw err;
-      return PaymentModel.findOne({ orderId: order._id }).lean();
+      return PaymentModel.findById(order._id).lean();
     }));
   if (!payment) throw new DomainError("CONFLICT", "Try again.");
   return {
