@@ -165,11 +165,12 @@ export function profileWindow(ctx: RunContext, phase: Phase, label: string) {
     }
   };
   signal();
+  const dir = path.join(phase.profileDir, label);
+  const ferretdb = ferretdbProfile(phase, dir, ctx.quick ? 20 : 40);
   return {
     end: async () => {
       signal();
       await new Promise((r) => setTimeout(r, 2_000));
-      const dir = path.join(phase.profileDir, label);
       mkdirSync(dir, { recursive: true });
       if (existsSync(phase.profileDir)) {
         for (const f of readdirSync(phase.profileDir).filter((f) => f.endsWith(".cpuprofile"))) {
@@ -182,8 +183,41 @@ export function profileWindow(ctx: RunContext, phase: Phase, label: string) {
         ctx.say(`  profile ${p.process} (${p.busyMs} ms busy of ${p.wallMs} ms): ${dir}/${p.file}`);
         for (const f of p.topFrames.slice(0, 8)) ctx.say(`    ${f.percentOfBusy}%  ${f.frame}`);
       }
+      const top = await ferretdb;
+      if (top) {
+        ctx.say(`  profile ferretdb (Go pprof, first ${top.seconds} s): ${top.file}`);
+        for (const line of top.lines) ctx.say(`    ${line}`);
+      }
     },
   };
+}
+
+/**
+ * FerretDB's own CPU profile (Go's pprof on its debug server) for the first `seconds` of a
+ * window, and its hottest functions by cumulative time from `go tool pprof -top`.
+ */
+async function ferretdbProfile(phase: Phase, dir: string, seconds: number) {
+  const base = phase.infra.ferretdbDebugUrl;
+  if (!base) return undefined;
+  try {
+    const res = await fetch(`${base}/debug/pprof/profile?seconds=${seconds}`);
+    if (!res.ok) return undefined;
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, "ferretdb.pprof");
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const top = await new Promise<string>((resolve) => {
+      execFile(
+        "go",
+        ["tool", "pprof", "-top", "-cum", "-nodecount=25", file],
+        { timeout: 60_000, maxBuffer: 8 * 2 ** 20 },
+        (err, stdout) => resolve(err ? "" : stdout),
+      );
+    });
+    const lines = top.split("\n").filter((l) => /^\s+\d/.test(l) || l.startsWith("Showing"));
+    return { file, seconds, lines: lines.slice(0, 26) };
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -30,6 +30,8 @@ export type Infra = {
   dir: string;
   /** Where FerretDB keeps the data (when the harness started it). */
   ferretdbBackend: FerretdbBackend;
+  /** FerretDB's debug server (metrics, /debug/pprof), when the harness started it. */
+  ferretdbDebugUrl?: string;
   /** SIGKILL one server (a crash), leaving its data on disk. */
   kill: (name: InfraName) => Promise<void>;
   /** Start a killed or stopped server again, on the same port with the same data. */
@@ -84,8 +86,11 @@ export async function startInfra(opts: StartInfraOptions): Promise<Infra> {
     return d;
   };
 
+  let ferretdbDebugUrl: string | undefined;
   if (!env.MONGO_URL && wanted("mongo")) {
     const port = await portFor("mongo");
+    const debugPort = await freePort();
+    ferretdbDebugUrl = `http://127.0.0.1:${debugPort}`;
     const dir = dataDir("ferretdb");
     const chain: Server[] = [];
     let storage = [`--handler=sqlite`, `--sqlite-url=file:${dir}/`];
@@ -108,6 +113,8 @@ export async function startInfra(opts: StartInfraOptions): Promise<Infra> {
     chain.push({
       name: "mongo",
       port,
+      // Waited for like the main port, so that no later free port can be this one.
+      extraPort: debugPort,
       launch: () =>
         spawnManaged(
           "ferretdb",
@@ -118,7 +125,7 @@ export async function startInfra(opts: StartInfraOptions): Promise<Infra> {
             `--state-dir=${dir}`,
             "--telemetry=disable",
             "--log-level=warn",
-            "--debug-addr=127.0.0.1:0",
+            `--debug-addr=127.0.0.1:${debugPort}`,
           ],
           { logDir },
         ),
@@ -263,6 +270,7 @@ export async function startInfra(opts: StartInfraOptions): Promise<Infra> {
     urls,
     dir: opts.dir,
     ferretdbBackend,
+    ferretdbDebugUrl,
     // "mongo" is FerretDB and, on PostgreSQL, the cluster behind it: a crash takes both.
     kill: async (name) => {
       for (const server of [...get(name)].reverse()) await server.proc?.kill();

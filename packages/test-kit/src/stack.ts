@@ -114,9 +114,18 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     procs.set(name, list);
     await waitForReady(label, `${urlOf(port)}/readyz`, proc, opts.logDir);
   };
-  const started = await Promise.allSettled(
-    names.flatMap((name) => replicaPorts[name].map((_, i) => launch(name, i))),
+  // First replicas first, then the others: a dozen processes compiling at once on a small
+  // machine would each take longer than they all do in two waves.
+  const started: PromiseSettledResult<void>[] = await Promise.allSettled(
+    names.map((name) => launch(name, 0)),
   );
+  if (!started.some((r) => r.status === "rejected")) {
+    started.push(
+      ...(await Promise.allSettled(
+        names.flatMap((name) => replicaPorts[name].slice(1).map((_, i) => launch(name, i + 1))),
+      )),
+    );
+  }
   const failed = started.find((r): r is PromiseRejectedResult => r.status === "rejected");
   if (failed) {
     // Leave nothing behind: stop the services that did start.
@@ -183,7 +192,7 @@ async function waitForReady(
   url: string,
   proc: ManagedProcess,
   logDir: string,
-  timeoutMs = 60_000,
+  timeoutMs = 120_000,
 ): Promise<void> {
   await waitFor(
     `${name} to be ready at ${url} (see ${logDir}/${name}.log)`,
