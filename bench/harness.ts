@@ -93,12 +93,17 @@ export async function startPhase(
       env: {
         // Per-request info lines off, as in the integration tests: we measure the work, not the log.
         LOG_LEVEL: "warn",
+        // As deployed (k8s/base/config.env): libraries run their production builds (React
+        // renders the emails several times faster than its development build).
+        NODE_ENV: "production",
         // One run outlives the default 15-minute access token.
         ACCESS_TOKEN_TTL_SECONDS: "3600",
         ...(ctx.profile ? profilerEnv(ctx, profileDir) : {}),
         ...(ctx.mongoPool ? { MONGO_POOL_SIZE: String(ctx.mongoPool) } : {}),
         ...opts.env,
       },
+      // Production refuses payments without Stripe keys; the bench pays through the sandbox.
+      serviceEnv: { payments: { NODE_ENV: "development" } },
     });
     resources.add(`${name} services`, () => stack.stop());
     const counts = opts.services.map((n) => {
@@ -170,7 +175,14 @@ export function profileWindow(ctx: RunContext, phase: Phase, label: string) {
   return {
     end: async () => {
       signal();
-      await new Promise((r) => setTimeout(r, 2_000));
+      // Each process writes its profile when signalled; a large one takes a while on a busy machine.
+      const written = () =>
+        existsSync(phase.profileDir)
+          ? readdirSync(phase.profileDir).filter((f) => f.endsWith(".cpuprofile")).length
+          : 0;
+      for (let waited = 0; waited < 30_000 && written() < pids.length; waited += 500) {
+        await new Promise((r) => setTimeout(r, 500));
+      }
       mkdirSync(dir, { recursive: true });
       if (existsSync(phase.profileDir)) {
         for (const f of readdirSync(phase.profileDir).filter((f) => f.endsWith(".cpuprofile"))) {
@@ -210,10 +222,13 @@ async function ferretdbProfile(phase: Phase, dir: string, seconds: number) {
         "go",
         ["tool", "pprof", "-top", "-cum", "-nodecount=25", file],
         { timeout: 60_000, maxBuffer: 8 * 2 ** 20 },
-        (err, stdout) => resolve(err ? "" : stdout),
+        (err, stdout, stderr) =>
+          resolve(err ? `  (go tool pprof failed: ${err.message} ${stderr})` : stdout),
       );
     });
-    const lines = top.split("\n").filter((l) => /^\s+\d/.test(l) || l.startsWith("Showing"));
+    const lines = top
+      .split("\n")
+      .filter((l) => /^\s+\d/.test(l) || l.startsWith("Showing") || l.includes("failed"));
     return { file, seconds, lines: lines.slice(0, 26) };
   } catch {
     return undefined;

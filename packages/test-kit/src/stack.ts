@@ -26,6 +26,8 @@ export type StackOptions = {
   /** Fixed ports (the dev command) or free ones (tests). */
   ports?: "default" | "free";
   env?: Record<string, string>;
+  /** Variables for one service's processes only, over `env`. */
+  serviceEnv?: Partial<Record<ServiceName, Record<string, string>>>;
   inherit?: boolean;
   /**
    * Processes per service (default 1): each on its own port, sharing the service's database
@@ -105,7 +107,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const label = replica === 0 ? name : `${name}-${replica + 1}`;
     const proc = spawnManaged(label, process.execPath, serviceArgs(name), {
       cwd: path.join(repoRoot, "services", name),
-      env: { ...env, PORT: String(port) },
+      env: { ...env, ...opts.serviceEnv?.[name], PORT: String(port) },
       logDir: opts.logDir,
       inherit: opts.inherit,
     });
