@@ -10,9 +10,14 @@ import { type Payment, PaymentModel } from "../models/payment";
  * and twice is the same as once). In time: payment.succeeded. The order already ended:
  * refund at once, so nobody pays for a ticket they did not get.
  */
-export async function settleSucceeded(intent: Intent, log: Logger): Promise<Payment | null> {
+export async function settleSucceeded(
+  intent: Intent,
+  log: Logger,
+  /** The payment as the caller just read it: its writes below are conditional anyway. */
+  known?: Payment,
+): Promise<Payment | null> {
   // An intent names its order, and the payment is keyed by the order.
-  const found = await PaymentModel.findById(intent.orderId).lean();
+  const found = known ?? (await PaymentModel.findById(intent.orderId).lean());
   const payment = found?.intentId === intent.id ? found : null;
   if (!payment) throw new RetryLater(`no payment recorded for intent ${intent.id}`);
   if (payment.status === "refunded") return payment;
