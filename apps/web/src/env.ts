@@ -1,5 +1,6 @@
 import "server-only";
 import type { ServiceName } from "@tx/api-contracts";
+import { parseEnv } from "@tx/service-kit/env";
 import { z } from "zod";
 
 // Inlined by Next at build time; `next dev` is the only development mode.
@@ -21,7 +22,7 @@ const AppUrl = HttpUrl.transform((url) => new URL(url)).refine(
   "must be https in production (session cookies are Secure), except on a loopback address",
 );
 
-const Env = z.object({
+const envShape = {
   AUTH_URL: ServiceUrl,
   TICKETS_URL: ServiceUrl,
   ORDERS_URL: ServiceUrl,
@@ -33,8 +34,8 @@ const Env = z.object({
     .string({ error: "is not set" })
     .min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)"),
   NEXTAUTH_URL: AppUrl,
-});
-export type Env = z.infer<typeof Env>;
+};
+export type Env = z.infer<z.ZodObject<typeof envShape>>;
 
 const urlVariable = {
   auth: "AUTH_URL",
@@ -52,7 +53,7 @@ let parsed: Env | undefined;
  * route modules without the services' URLs, which only the running server needs.
  */
 export function env(): Env {
-  parsed ??= parse(process.env);
+  parsed ??= parseEnv(envShape, process.env);
   return parsed;
 }
 
@@ -80,13 +81,4 @@ export function exitOnInvalidEnv(): void {
     console.error(err instanceof Error ? err.message : err);
     process.exit(1);
   }
-}
-
-function parse(source: Record<string, string | undefined>): Env {
-  const result = Env.safeParse(source);
-  if (result.success) return result.data;
-  const problems = result.error.issues
-    .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)
-    .join("\n");
-  throw new Error(`Invalid or missing environment variables:\n${problems}`);
 }

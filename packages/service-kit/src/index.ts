@@ -1,5 +1,6 @@
 export * from "./auth";
 export * from "./bus";
+export * from "./cursor";
 export * from "./db";
 export * from "./env";
 export * from "./errors";
@@ -8,6 +9,8 @@ export * from "./logger";
 export * from "./metrics";
 export * from "./outbox";
 export * from "./redis";
+export * from "./replica";
 export * from "./service";
 export * from "./system";
 export * from "./trpc";
+export * from "./unique";

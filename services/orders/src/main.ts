@@ -6,7 +6,9 @@ runMain(async () => {
   const { ordersRouter } = await import("./trpc/router");
   const { OrderModel } = await import("./models/order");
   const replica = await import("./events/consumers/ticket-replica");
-  const outcomes = await import("./events/consumers/order-outcomes");
+  const { expirationCompletedConsumer } = await import("./events/consumers/expiration-completed");
+  const { paymentSucceededConsumer } = await import("./events/consumers/payment-succeeded");
+  const { paymentRefundedConsumer } = await import("./events/consumers/payment-refunded");
   const service = await startService({
     name: "orders",
     env,
@@ -17,9 +19,9 @@ runMain(async () => {
       replica.ticketCreatedConsumer,
       replica.ticketUpdatedConsumer,
       replica.ticketDeletedConsumer,
-      outcomes.expirationCompletedConsumer,
-      outcomes.paymentSucceededConsumer,
-      outcomes.paymentRefundedConsumer,
+      expirationCompletedConsumer,
+      paymentSucceededConsumer,
+      paymentRefundedConsumer,
     ],
   });
   stopOnSignals(service);

@@ -23,7 +23,7 @@ runMain(async () => {
       consumers.paymentSucceededConsumer,
     ],
     start: async ({ log }) => {
-      const { refundLeftovers } = await import("./domain/settle");
+      const { refundLeftovers } = await import("./domain/refunds");
       await refundLeftovers(log);
       return async () => {};
     },

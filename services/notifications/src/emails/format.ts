@@ -1,33 +1,4 @@
-import type { Currency, RefundReason } from "@tx/api-contracts";
-
-// Made once per currency and once for dates: building an Intl formatter costs far more than using it.
-const moneyFormats = new Map<Currency, { format: Intl.NumberFormat; digits: number }>();
-const eventDateFormat = new Intl.DateTimeFormat("en-US", {
-  weekday: "short",
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "numeric",
-  minute: "2-digit",
-  timeZone: "UTC",
-});
-
-/** Integer minor units to a display amount: 1999 USD -> "$19.99". */
-export function formatMoney(amount: number, currency: Currency): string {
-  let money = moneyFormats.get(currency);
-  if (!money) {
-    const format = new Intl.NumberFormat("en-US", { style: "currency", currency });
-    // The currency's own number of decimals, not an assumed 100 minor units per unit.
-    money = { format, digits: format.resolvedOptions().maximumFractionDigits ?? 2 };
-    moneyFormats.set(currency, money);
-  }
-  return money.format.format(amount / 10 ** money.digits);
-}
-
-/** An event's date and time as the listing gave it (stored in UTC; venues' zones are not known). */
-export function formatEventDate(date: Date): string {
-  return `${eventDateFormat.format(date)} UTC`;
-}
+import type { RefundReason } from "@tx/api-contracts";
 
 /** Why the money went back, in plain words: a short label, the "because" clause, what it means. */
 export function refundExplanation(reason: RefundReason): {

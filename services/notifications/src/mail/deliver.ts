@@ -1,7 +1,6 @@
-import { type Logger, RetryLater } from "@tx/service-kit";
+import { insertOnce, type Logger, RetryLater } from "@tx/service-kit";
 import type { RenderedEmail } from "../emails/render";
 import { type Delivery, DeliveryModel, deliveryId, type MailKind } from "../models/delivery";
-import { insertOnce } from "../models/insert-once";
 import type { MailTransport } from "./transport";
 
 /** What a consumer needs to send mail: the transport and where links point. */

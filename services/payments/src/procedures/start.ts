@@ -1,5 +1,5 @@
 import type { PaymentSession, StartPaymentInput } from "@tx/api-contracts";
-import { type AuthedContext, DomainError } from "@tx/service-kit";
+import { type AuthedContext, DomainError, isDuplicateKey } from "@tx/service-kit";
 import { gateway } from "../gateway/index";
 import { type Payment, PaymentModel } from "../models/payment";
 import { findOwnOrder } from "./own";
@@ -42,8 +42,8 @@ export async function startPayment(
     status: "requires_payment_method",
   })
     .then((created) => created.toObject())
-    .catch(async (err: { code?: number }) => {
-      if (err.code !== 11000) throw err;
+    .catch(async (err: unknown) => {
+      if (!isDuplicateKey(err)) throw err;
       return PaymentModel.findById(order._id).lean();
     });
   if (!payment) throw new DomainError("CONFLICT", "Try again.");

@@ -1,6 +1,6 @@
 import type http from "node:http";
-import { type Logger, RetryLater } from "@tx/service-kit";
-import { recordFailure, settleSucceeded } from "../domain/settle";
+import { insertOnce, type Logger, RetryLater } from "@tx/service-kit";
+import { recordFailure, settleSucceeded } from "../domain/record-payment";
 import { gateway } from "../gateway/index";
 import { verifyWebhook } from "../gateway/stripe";
 import { WebhookEventModel } from "../models/webhook-event";
@@ -57,13 +57,9 @@ export function webhookRoute(secret: string, log: Logger): http.RequestListener 
         if (intent.status === "succeeded") await settleSucceeded(intent, wlog);
         else await recordFailure(intent);
       }
-      await WebhookEventModel.create({
-        _id: event.id,
-        type: event.type,
-        receivedAt: new Date(),
-      }).catch((err: { code?: number }) => {
-        if (err.code !== 11000) throw err;
-      });
+      await insertOnce(() =>
+        WebhookEventModel.create({ _id: event.id, type: event.type, receivedAt: new Date() }),
+      );
       return answer(res, 200, { received: true });
     } catch (err) {
       // Not recorded: the provider redelivers, and the handling above is idempotent.

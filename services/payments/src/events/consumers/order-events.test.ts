@@ -157,7 +157,7 @@ describe("a payment that succeeds just as its order is cancelled", () => {
       await consumers.paymentSucceededConsumer.handle(succeeded, log);
     } else {
       // The process died before the read-back: the check at start finds it.
-      const { refundLeftovers } = await import("../../domain/settle");
+      const { refundLeftovers } = await import("../../domain/refunds");
       expect(await refundLeftovers(log)).toBeGreaterThanOrEqual(1);
       expect(await refundLeftovers(log)).toBe(0);
     }
