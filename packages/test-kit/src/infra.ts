@@ -3,6 +3,7 @@ import path from "node:path";
 import { freePort, tcpOpen, waitFor } from "./net";
 import { binary } from "./paths";
 import {
+  clusterDir,
   ensureCluster,
   type FerretdbBackend,
   ferretdbBackendSetting,
@@ -32,6 +33,8 @@ export type Infra = {
   ferretdbBackend: FerretdbBackend;
   /** FerretDB's debug server (metrics, /debug/pprof), when the harness started it. */
   ferretdbDebugUrl?: string;
+  /** The PostgreSQL cluster's folder (under `dir`, unless its user cannot reach `dir`). */
+  postgresDir?: string;
   /** SIGKILL one server (a crash), leaving its data on disk. */
   kill: (name: InfraName) => Promise<void>;
   /** Start a killed or stopped server again, on the same port with the same data. */
@@ -87,6 +90,7 @@ export async function startInfra(opts: StartInfraOptions): Promise<Infra> {
   };
 
   let ferretdbDebugUrl: string | undefined;
+  let postgresDir: string | undefined;
   if (!env.MONGO_URL && wanted("mongo")) {
     const port = await portFor("mongo");
     const debugPort = await freePort();
@@ -96,7 +100,8 @@ export async function startInfra(opts: StartInfraOptions): Promise<Infra> {
     let storage = [`--handler=sqlite`, `--sqlite-url=file:${dir}/`];
     if (ferretdbBackend === "postgresql") {
       const pgPort = await freePort();
-      const pgDir = dataDir("postgresql");
+      const pgDir = clusterDir(dataDir("postgresql"));
+      postgresDir = pgDir;
       const user = postgresUser();
       chain.push({
         name: "postgresql",
@@ -271,6 +276,7 @@ export async function startInfra(opts: StartInfraOptions): Promise<Infra> {
     dir: opts.dir,
     ferretdbBackend,
     ferretdbDebugUrl,
+    postgresDir,
     // "mongo" is FerretDB and, on PostgreSQL, the cluster behind it: a crash takes both.
     kill: async (name) => {
       for (const server of [...get(name)].reverse()) await server.proc?.kill();

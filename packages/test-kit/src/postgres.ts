@@ -1,5 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { chownSync, existsSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { chownSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -43,6 +45,27 @@ export function postgresUser(): { uid: number; gid: number } | undefined {
   const [, , uid, gid] = line?.split(":") ?? [];
   if (!uid || !gid) throw new Error("no postgres user: run scripts/setup.sh (postgresql-15)");
   return { uid: Number(uid), gid: Number(gid) };
+}
+
+/**
+ * Where the cluster of `dir` lives: `dir` itself, unless PostgreSQL runs as another user who
+ * cannot reach it (a checkout under a private home folder): then a folder of its own in the
+ * system's temporary folder, named after `dir`, so a restart finds the same data.
+ */
+export function clusterDir(dir: string): string {
+  const user = postgresUser();
+  if (!user) return dir;
+  for (let d = path.dirname(dir); ; d = path.dirname(d)) {
+    const st = statSync(d);
+    // Everyone may pass (o+x), or the folder is the postgres user's own.
+    if (!(st.mode & 0o001) && st.uid !== user.uid) {
+      const hash = createHash("sha256").update(dir).digest("hex").slice(0, 16);
+      const own = path.join(os.tmpdir(), `tx-postgresql-${hash}`);
+      mkdirSync(own, { recursive: true });
+      return own;
+    }
+    if (d === path.dirname(d)) return dir;
+  }
 }
 
 /** Makes a private cluster in `dir` once (initdb); later starts reuse it. */

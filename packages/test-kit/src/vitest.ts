@@ -23,6 +23,8 @@ export function withInfra(
   afterAll(async () => {
     await handle.infra?.stop();
     rmSync(dir, { recursive: true, force: true });
+    const pg = handle.infra?.postgresDir;
+    if (pg) rmSync(pg, { recursive: true, force: true });
   });
   return handle;
 }
