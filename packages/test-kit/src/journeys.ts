@@ -4,7 +4,7 @@ import type { AuthSession, Listing, Order, ServiceName } from "@tx/api-contracts
 import { answerOf, authSteps, ordersSteps, ticketsSteps } from "./clients";
 import type { Infra } from "./infra";
 import { waitFor } from "./net";
-import { type Stack, startStack } from "./stack";
+import { type Stack, type StackOptions, startStack } from "./stack";
 
 /** Registers `count` users through the auth service, a few at a time (argon2 is costly). */
 export async function registerUsers(
@@ -89,11 +89,13 @@ export function startPurchaseStack(
   infra: Infra,
   env: Record<string, string> = {},
   services: ServiceName[] = ["auth", "tickets", "orders", "expiration"],
+  replicas?: StackOptions["replicas"],
 ) {
   return startStack({
     infra: infra.urls,
     logDir: path.join(infra.dir, "logs"),
     services,
+    replicas,
     env: { LOG_LEVEL: "warn", ...env },
   });
 }
