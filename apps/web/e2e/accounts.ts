@@ -46,11 +46,21 @@ export async function confirmByEmail(page: Page, account: Account): Promise<void
   await expect(signedInAs(page, account.name)).toBeVisible();
 }
 
+const signedInOn = new WeakMap<Page, Account>();
+
 /** Registers through the form, confirms through the email, and waits until signed in. */
 export async function registered(page: Page, account = newAccount()): Promise<Account> {
   await registerThroughForm(page, account);
   await expectCheckYourInbox(page, account.email);
   await confirmByEmail(page, account);
+  signedInOn.set(page, account);
+  return account;
+}
+
+/** The account `registered` last signed in on this page. */
+export function accountOn(page: Page): Account {
+  const account = signedInOn.get(page);
+  if (!account) throw new Error("no account was registered on this page");
   return account;
 }
 

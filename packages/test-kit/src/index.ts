@@ -1,9 +1,11 @@
+export * from "./clients";
 export * from "./emailed-links";
 export * from "./infra";
 export * from "./journeys";
 export * from "./mailpit";
 export * from "./net";
 export * from "./paths";
+export * from "./postgres";
 export * from "./process";
 export { demoListings } from "./seed";
 export * from "./stack";

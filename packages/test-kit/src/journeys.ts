@@ -1,11 +1,11 @@
 /** Steps of a purchase, through the services' HTTP APIs as a client makes them. */
 import path from "node:path";
 import type { AuthSession, Listing, Order, ServiceName } from "@tx/api-contracts";
+import { answerOf, authSteps, ordersSteps, ticketsSteps } from "./clients";
 import { emailLinkTokenFor, watchEmailedLinks } from "./emailed-links";
 import type { Infra } from "./infra";
 import { waitFor } from "./net";
-import { type Stack, startStack } from "./stack";
-import { trpcMutation, trpcQuery } from "./trpc-http";
+import { type Stack, type StackOptions, startStack } from "./stack";
 
 export type NewUser = { email: string; name: string; password: string };
 
@@ -21,27 +21,20 @@ export async function registerConfirmed(
   const secret = stack.env.EMAIL_LINK_SECRET;
   if (!secret) throw new Error("the stack has no EMAIL_LINK_SECRET");
   const links = await watchEmailedLinks(stack.env.NATS_URL ?? "", "user.registration_requested");
+  const auth = authSteps(stack.urls.auth);
   const sessions: AuthSession[] = [];
   try {
     for (let i = 0; i < users.length; i += 8) {
       const batch = users.slice(i, i + 8);
-      for (const r of await Promise.all(
-        batch.map((u) => trpcMutation(stack.urls.auth, "register", u)),
-      )) {
-        if (r.status !== 200) throw new Error(`register failed: ${r.error?.message}`);
-      }
+      await Promise.all(batch.map((u) => auth.register.mutate(u)));
       const ids = await links.idsFor(batch.map((u) => u.email.trim().toLowerCase()));
-      const confirmed = await Promise.all(
-        [...ids.values()].map((id) =>
-          trpcMutation<AuthSession>(stack.urls.auth, "confirmRegistration", {
-            token: emailLinkTokenFor(secret, "confirm", id),
-          }),
-        ),
+      sessions.push(
+        ...(await Promise.all(
+          [...ids.values()].map((id) =>
+            auth.confirmRegistration.mutate({ token: emailLinkTokenFor(secret, "confirm", id) }),
+          ),
+        )),
       );
-      for (const r of confirmed) {
-        if (!r.data) throw new Error(`confirming a registration failed: ${r.error?.message}`);
-        sessions.push(r.data);
-      }
     }
   } finally {
     await links.close();
@@ -72,54 +65,67 @@ export async function listTicket(
   seller: AuthSession,
   name: string,
 ): Promise<Listing> {
-  const created = await trpcMutation<Listing>(
-    stack.urls.tickets,
-    "create",
-    {
-      eventName: name,
-      venue: "Fillmore",
-      city: "San Francisco",
-      eventDate: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-      quantity: 2,
-      currency: "USD",
-      pricePerTicket: 5_000,
-      faceValuePerTicket: 5_000,
-    },
-    seller.accessToken,
-  );
-  if (!created.data) throw new Error(`create listing failed: ${created.error?.message}`);
-  const listing = created.data;
+  const tickets = ticketsSteps(stack.urls.tickets, seller.accessToken);
+  const orders = ordersSteps(stack.urls.orders, seller.accessToken);
+  const listing = await tickets.create.mutate({
+    eventName: name,
+    venue: "Fillmore",
+    city: "San Francisco",
+    eventDate: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    quantity: 2,
+    currency: "USD",
+    pricePerTicket: 5_000,
+    faceValuePerTicket: 5_000,
+  });
   // Purchasable once the orders service's replica has it: probe with the seller's own order,
   // which is refused as FORBIDDEN (own listing) instead of NOT_FOUND once it is there.
   await waitFor("the listing in the orders replica", async () => {
-    const probe = await trpcMutation(
-      stack.urls.orders,
-      "create",
-      { ticketId: listing.id },
-      seller.accessToken,
-    );
+    const probe = await answerOf(orders.create.mutate({ ticketId: listing.id }));
     return probe.error?.data?.code === "FORBIDDEN";
   });
   return listing;
 }
 
+/** The one way a test orders a listing: `buyer` holds it, and the new order comes back. */
+export async function placeOrder(
+  stack: Stack,
+  buyer: AuthSession,
+  ticketId: string,
+): Promise<Order> {
+  return ordersSteps(stack.urls.orders, buyer.accessToken).create.mutate({ ticketId });
+}
+
+/** A fresh listing of `seller`'s, held by `buyer`. */
+export async function holdListing(
+  stack: Stack,
+  seller: AuthSession,
+  buyer: AuthSession,
+  name: string,
+): Promise<{ listing: Listing; order: Order }> {
+  const listing = await listTicket(stack, seller, name);
+  return { listing, order: await placeOrder(stack, buyer, listing.id) };
+}
+
 export async function ticketStatus(stack: Stack, id: string): Promise<string | undefined> {
-  return (await trpcQuery<Listing>(stack.urls.tickets, "get", { id })).data?.status;
+  return (await answerOf(ticketsSteps(stack.urls.tickets).get.query({ id }))).data?.status;
 }
 
 export async function orderOf(stack: Stack, buyer: AuthSession, orderId: string) {
-  return (await trpcQuery<Order>(stack.urls.orders, "get", { orderId }, buyer.accessToken)).data;
+  const orders = ordersSteps(stack.urls.orders, buyer.accessToken);
+  return (await answerOf(orders.get.query({ orderId }))).data;
 }
 
 export function startPurchaseStack(
   infra: Infra,
   env: Record<string, string> = {},
   services: ServiceName[] = ["auth", "tickets", "orders", "expiration"],
+  replicas?: StackOptions["replicas"],
 ) {
   return startStack({
     infra: infra.urls,
     logDir: path.join(infra.dir, "logs"),
     services,
+    replicas,
     env: { LOG_LEVEL: "warn", ...env },
   });
 }

@@ -2,10 +2,10 @@
  * Demo data for the local run: a few users and about 200 realistic listings, created
  * through the services' own APIs so that every event flows and every replica fills.
  */
-import type { AuthSession, CreateListingInput, Listing } from "@tx/api-contracts";
+import type { AuthSession, CreateListingInput } from "@tx/api-contracts";
+import { answerOf, authSteps, ticketsSteps } from "./clients";
 import { registerConfirmed } from "./journeys";
 import type { Stack } from "./stack";
-import { trpcMutation } from "./trpc-http";
 
 export const demoUsers = [
   { name: "Sam Seller", email: "sam@example.com", password: "tickets-please-2026" },
@@ -105,10 +105,9 @@ async function sessionFor(
   stack: Pick<Stack, "urls" | "env">,
   user: (typeof demoUsers)[number],
 ): Promise<AuthSession> {
-  const signedIn = await trpcMutation<AuthSession>(stack.urls.auth, "signIn", {
-    email: user.email,
-    password: user.password,
-  });
+  const signedIn = await answerOf(
+    authSteps(stack.urls.auth).signIn.mutate({ email: user.email, password: user.password }),
+  );
   if (signedIn.data) return signedIn.data;
   const [registered] = await registerConfirmed(stack, [user]);
   if (!registered) throw new Error(`demo user ${user.email}: ${signedIn.error?.message}`);
@@ -128,16 +127,10 @@ export async function seedDemo(
   const listings = demoListings(count);
   for (let i = 0; i < listings.length; i += 10) {
     const batch = await Promise.all(
-      listings
-        .slice(i, i + 10)
-        .map((listing, j) =>
-          trpcMutation<Listing>(
-            urls.tickets,
-            "create",
-            listing,
-            ((i + j) % 3 === 0 ? rita : sam).accessToken,
-          ),
-        ),
+      listings.slice(i, i + 10).map((listing, j) => {
+        const seller = (i + j) % 3 === 0 ? rita : sam;
+        return answerOf(ticketsSteps(urls.tickets, seller.accessToken).create.mutate(listing));
+      }),
     );
     created += batch.filter((r) => r.data).length;
   }

@@ -8,7 +8,7 @@ import { useSchemaForm } from "@/forms/use-schema-form";
 
 /** On the account page: a new password, proved by the current one; other sessions end. */
 export function ChangePasswordForm() {
-  const { field, handleSubmit, formError, setFormError, showRefusal, reset } = useSchemaForm(
+  const { field, submitWith, formError, setFormError, showRefusal, reset } = useSchemaForm(
     ChangePasswordInput,
     { currentPassword: "", newPassword: "" },
   );
@@ -16,7 +16,7 @@ export function ChangePasswordForm() {
   const [changed, setChanged] = useState(false);
   const notice = useRef<HTMLDivElement>(null);
 
-  const onSubmit = handleSubmit((values) =>
+  const onSubmit = submitWith((values) =>
     startTransition(async () => {
       setFormError(null);
       setChanged(false);

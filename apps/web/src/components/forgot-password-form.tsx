@@ -9,14 +9,14 @@ import { EmailSent } from "./email-sent";
 
 /** Asks for a reset link; the answer is the same whether or not the address has an account. */
 export function ForgotPasswordForm() {
-  const { field, handleSubmit, formError, setFormError, showRefusal } = useSchemaForm(
+  const { field, submitWith, formError, setFormError, showRefusal } = useSchemaForm(
     RequestPasswordResetInput,
     { email: "" },
   );
   const [pending, startTransition] = useTransition();
   const [sentTo, setSentTo] = useState<string | null>(null);
 
-  const onSubmit = handleSubmit((values) =>
+  const onSubmit = submitWith((values) =>
     startTransition(async () => {
       setFormError(null);
       const outcome = await requestPasswordReset(values);

@@ -5,6 +5,7 @@ import { Form, FormError, SubmitButton, TextField } from "@tx/ui";
 import { useState, useTransition } from "react";
 import { register as registerAccount } from "@/auth/actions";
 import { useSchemaForm } from "@/forms/use-schema-form";
+import { EmailField, PasswordField } from "./account-fields";
 import { EmailSent } from "./email-sent";
 
 /**
@@ -12,14 +13,15 @@ import { EmailSent } from "./email-sent";
  * email creates the account (or, for an address that has one, says so).
  */
 export function RegisterForm() {
-  const { field, handleSubmit, formError, setFormError, showRefusal } = useSchemaForm(
-    RegisterInput,
-    { name: "", email: "", password: "" },
-  );
+  const { field, submitWith, formError, setFormError, showRefusal } = useSchemaForm(RegisterInput, {
+    name: "",
+    email: "",
+    password: "",
+  });
   const [pending, startTransition] = useTransition();
   const [sentTo, setSentTo] = useState<string | null>(null);
 
-  const onSubmit = handleSubmit((values) =>
+  const onSubmit = submitWith((values) =>
     startTransition(async () => {
       setFormError(null);
       const outcome = await registerAccount(values);
@@ -49,18 +51,12 @@ export function RegisterForm() {
         autoComplete="name"
         {...field("name")}
       />
-      <TextField
-        label="Email"
-        type="email"
+      <EmailField
         autoComplete="email"
-        inputMode="email"
-        spellCheck={false}
         hint="We send a link there to finish creating your account."
         {...field("email")}
       />
-      <TextField
-        label="Password"
-        type="password"
+      <PasswordField
         hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters. Avoid common passwords.`}
         autoComplete="new-password"
         {...field("password")}

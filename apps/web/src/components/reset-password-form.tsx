@@ -10,13 +10,13 @@ const NewPassword = ResetPasswordInput.pick({ password: true });
 
 /** The page of a reset link: a new password, then signed in (everywhere else signed out). */
 export function ResetPasswordForm({ token }: { token: string }) {
-  const { field, handleSubmit, formError, setFormError, showRefusal } = useSchemaForm(NewPassword, {
+  const { field, submitWith, formError, setFormError, showRefusal } = useSchemaForm(NewPassword, {
     password: "",
   });
   const [pending, startTransition] = useTransition();
 
   // In a transition, the action's redirect on success is followed like a form action's.
-  const onSubmit = handleSubmit((values) =>
+  const onSubmit = submitWith((values) =>
     startTransition(async () => {
       setFormError(null);
       showRefusal(await resetPassword({ ...values, token }));

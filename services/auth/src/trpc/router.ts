@@ -13,6 +13,7 @@ import {
 } from "@tx/api-contracts";
 import { authedProcedure, publicProcedure, router, systemRouter } from "@tx/service-kit";
 import { z } from "zod";
+import pkg from "../../package.json" with { type: "json" };
 import { changePassword } from "../procedures/change-password";
 import { confirmRegistration } from "../procedures/confirm-registration";
 import { me } from "../procedures/me";
@@ -24,7 +25,7 @@ import { signIn } from "../procedures/sign-in";
 import { signOut } from "../procedures/sign-out";
 
 export const authRouter = router({
-  system: systemRouter("auth"),
+  system: systemRouter("auth", pkg.version),
   register: publicProcedure
     .input(RegisterInput)
     .output(RegistrationReceived)

@@ -1,14 +1,21 @@
-import type { CancelReason, ListingChange } from "@tx/api-contracts";
+import { type CancelReason, formatWait, type ListingChange } from "@tx/api-contracts";
 import { outbox, type PendingEvent, pendingEvent } from "@tx/service-kit";
 import { type OrderDoc, OrderModel } from "../models/order";
 import { releaseHoldSlot, startCooldown } from "./fair-holds";
 
-const reasonNotes: Record<CancelReason, string> = {
-  expired: "The 15-minute hold ended before payment.",
-  user: "Cancelled by the buyer.",
-  payment_failed: "Payment failed.",
-  listing_changed: "The seller changed this listing as you bought it. Nothing is charged.",
+const reasonNotes: Record<CancelReason, (order: OrderDoc) => string> = {
+  expired: (order) => `The ${holdLength(order)} hold ended before payment.`,
+  user: () => "Cancelled by the buyer.",
+  payment_failed: () => "Payment failed.",
+  listing_changed: () => "The seller changed this listing as you bought it. Nothing is charged.",
 };
+
+/** "15-minute": the hold this order was given (ORDER_HOLD_SECONDS when it was made). */
+function holdLength(order: OrderDoc): string {
+  const heldAt = order.timeline[0]?.at ?? order.createdAt;
+  const seconds = Math.round((order.expiresAt.getTime() - heldAt.getTime()) / 1000);
+  return formatWait(seconds).replace(/ (\w+?)s?$/, "-$1");
+}
 
 /**
  * Moves an order from `awaiting_payment` to cancelled. Conditional on the status, so a
@@ -17,7 +24,7 @@ const reasonNotes: Record<CancelReason, string> = {
 export async function cancelOrder(
   order: OrderDoc,
   reason: CancelReason,
-  note = reasonNotes[reason],
+  note = reasonNotes[reason](order),
   listingChange?: ListingChange,
 ) {
   const version = order.version + 1;

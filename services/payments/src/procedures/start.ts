@@ -8,7 +8,7 @@ import {
 } from "@tx/service-kit";
 import { paymentErrors } from "../domain/errors";
 import { gateway } from "../gateway/index";
-import { PaymentModel } from "../models/payment";
+import { type Payment, PaymentModel } from "../models/payment";
 import { paymentRates } from "../runtime";
 import { findOwnOrder } from "./own";
 
@@ -27,17 +27,23 @@ export async function startPayment(
     [rates.perUser, ctx.user.id],
     [rates.perAddress, addressKey(ctx.clientIp)],
   ]);
-  const existing = await PaymentModel.findOne({ orderId: order._id }).lean();
-  if (existing?.status === "succeeded" || existing?.status === "refunded") {
-    throw new DomainError("CONFLICT", "This order is already paid.");
-  }
-  if (order.reservationRejected || order.cancelReason === "listing_changed") {
-    throw new DomainError(
-      paymentErrors.LISTING_CHANGED,
-      "The seller changed or removed this listing as you bought it, so it cannot be paid for.",
-    );
-  }
-  if (order.status !== "awaiting_payment" || order.expiresAt.getTime() <= Date.now()) {
+  const alreadyPaid = (p: Payment | null) => p?.status === "succeeded" || p?.status === "refunded";
+  const listingChanged = order.reservationRejected || order.cancelReason === "listing_changed";
+  if (
+    listingChanged ||
+    order.status !== "awaiting_payment" ||
+    order.expiresAt.getTime() <= Date.now()
+  ) {
+    // Only here, and when the payment is already there, is it read before the write below.
+    if (alreadyPaid(await PaymentModel.findById(order._id).lean())) {
+      throw new DomainError("CONFLICT", "This order is already paid.");
+    }
+    if (listingChanged) {
+      throw new DomainError(
+        paymentErrors.LISTING_CHANGED,
+        "The seller changed or removed this listing as you bought it, so it cannot be paid for.",
+      );
+    }
     throw new DomainError("CONFLICT", "The hold on these tickets has ended.");
   }
   const g = gateway();
@@ -48,21 +54,24 @@ export async function startPayment(
     idempotencyKey: `order-${order._id}`,
     description: `Ticket Exchange order ${order._id}: ${order.title}`,
   });
-  const payment =
-    existing ??
-    (await PaymentModel.create({
-      orderId: order._id,
-      userId: order.userId,
-      intentId: intent.id,
-      mode: g.mode,
-      amount: order.amount,
-      currency: order.currency,
-      status: "requires_payment_method",
-    }).catch(async (err: unknown) => {
+  // The first start creates the payment; a repeat finds it (its _id is the order's).
+  const payment = await PaymentModel.create({
+    _id: order._id,
+    orderId: order._id,
+    userId: order.userId,
+    intentId: intent.id,
+    mode: g.mode,
+    amount: order.amount,
+    currency: order.currency,
+    status: "requires_payment_method",
+  })
+    .then((created) => created.toObject())
+    .catch(async (err: unknown) => {
       if (!isDuplicateKey(err)) throw err;
-      return PaymentModel.findOne({ orderId: order._id }).lean();
-    }));
+      return PaymentModel.findById(order._id).lean();
+    });
   if (!payment) throw new DomainError("CONFLICT", "Try again.");
+  if (alreadyPaid(payment)) throw new DomainError("CONFLICT", "This order is already paid.");
   return {
     orderId: order._id,
     mode: g.mode,

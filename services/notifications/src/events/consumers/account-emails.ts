@@ -27,15 +27,16 @@ export async function onRegistrationRequested(
 ): Promise<void> {
   const { email: to, name, linkId, expiresAt } = event.data;
   const token = emailLinkToken(mailer.linkSecret, "confirm", linkId);
-  const email = await confirmRegistrationEmail({
-    name,
-    confirmUrl: link(mailer, "/register/confirm", token),
-    expiresAt: new Date(expiresAt),
-    sentAt: new Date(event.occurredAt),
-  });
+  const render = () =>
+    confirmRegistrationEmail({
+      name,
+      confirmUrl: link(mailer, "/register/confirm", token),
+      expiresAt: new Date(expiresAt),
+      sentAt: new Date(event.occurredAt),
+    });
   await deliverOnce(
     mailer.transport,
-    { eventId: event.id, kind: "confirm-registration", to, email },
+    { eventId: event.id, kind: "confirm-registration", to, render },
     log,
   );
 }
@@ -46,14 +47,15 @@ export async function onRegistrationRepeated(
   log: Logger,
 ): Promise<void> {
   const { email: to, name } = event.data;
-  const email = await accountExistsEmail({
-    name,
-    signInUrl: link(mailer, "/signin"),
-    resetUrl: link(mailer, "/forgot-password"),
-  });
+  const render = () =>
+    accountExistsEmail({
+      name,
+      signInUrl: link(mailer, "/signin"),
+      resetUrl: link(mailer, "/forgot-password"),
+    });
   await deliverOnce(
     mailer.transport,
-    { eventId: event.id, kind: "account-exists", to, email },
+    { eventId: event.id, kind: "account-exists", to, render },
     log,
   );
 }
@@ -65,15 +67,16 @@ export async function onPasswordResetRequested(
 ): Promise<void> {
   const { email: to, name, linkId, expiresAt } = event.data;
   const token = emailLinkToken(mailer.linkSecret, "reset", linkId);
-  const email = await passwordResetEmail({
-    name,
-    resetUrl: link(mailer, "/reset-password", token),
-    expiresAt: new Date(expiresAt),
-    sentAt: new Date(event.occurredAt),
-  });
+  const render = () =>
+    passwordResetEmail({
+      name,
+      resetUrl: link(mailer, "/reset-password", token),
+      expiresAt: new Date(expiresAt),
+      sentAt: new Date(event.occurredAt),
+    });
   await deliverOnce(
     mailer.transport,
-    { eventId: event.id, kind: "password-reset", to, email },
+    { eventId: event.id, kind: "password-reset", to, render },
     log,
   );
 }
@@ -84,15 +87,16 @@ export async function onPasswordChanged(
   log: Logger,
 ): Promise<void> {
   const { email: to, name, via, changedAt } = event.data;
-  const email = await passwordChangedEmail({
-    name,
-    via,
-    changedAt: new Date(changedAt),
-    resetUrl: link(mailer, "/forgot-password"),
-  });
+  const render = () =>
+    passwordChangedEmail({
+      name,
+      via,
+      changedAt: new Date(changedAt),
+      resetUrl: link(mailer, "/forgot-password"),
+    });
   await deliverOnce(
     mailer.transport,
-    { eventId: event.id, kind: "password-changed", to, email },
+    { eventId: event.id, kind: "password-changed", to, render },
     log,
   );
 }
