@@ -1,10 +1,11 @@
 "use client";
 
 import { RequestPasswordResetInput } from "@tx/api-contracts";
-import { Form, FormError, SubmitButton, TextField } from "@tx/ui";
+import { Form, FormError, SubmitButton } from "@tx/ui";
 import { useState, useTransition } from "react";
 import { requestPasswordReset } from "@/auth/account-actions";
 import { useSchemaForm } from "@/forms/use-schema-form";
+import { EmailField } from "./account-fields";
 import { EmailSent } from "./email-sent";
 
 /** Asks for a reset link; the answer is the same whether or not the address has an account. */
@@ -40,12 +41,8 @@ export function ForgotPasswordForm() {
   return (
     <Form method="post" noValidate onSubmit={onSubmit} aria-label="Reset your password">
       <FormError message={formError} />
-      <TextField
-        label="Email"
-        type="email"
+      <EmailField
         autoComplete="username"
-        inputMode="email"
-        spellCheck={false}
         hint="The address your account is registered with."
         {...field("email")}
       />
