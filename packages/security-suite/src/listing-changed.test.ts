@@ -134,6 +134,18 @@ async function finalOrder(buyer: AuthSession, orderId: string): Promise<Order> {
   );
 }
 
+/** The listing once tickets has marked it sold (order.completed reaches it after the order). */
+async function soldListing(listingId: string): Promise<Listing> {
+  return waitFor(
+    "the listing to be sold",
+    async () => {
+      const l = (await trpcQuery<Listing>(stack.urls.tickets, "get", { id: listingId })).data;
+      return l?.status === "sold" ? l : null;
+    },
+    { timeoutMs: 30_000 },
+  );
+}
+
 /** One race: the seller's change `offset` ms before the buyer's create (0: sent together). */
 async function race(kind: Kind, offset: number, listing: Listing, buyer: AuthSession) {
   const create = () =>
@@ -179,14 +191,13 @@ async function race(kind: Kind, offset: number, listing: Listing, buyer: AuthSes
       )
     ).data?.status === "succeeded";
   const final = await finalOrder(buyer, order.id);
-  const listingNow = (await trpcQuery<Listing>(stack.urls.tickets, "get", { id: listing.id })).data;
 
   if (!changeLanded) {
     // The hold came first, so the seller could not change it: a sale at unchanged terms.
     expect(changed.error?.message).toMatch(/reserved by a buyer|changed meanwhile/);
     expect(final.status).toBe(charged ? "complete" : "cancelled");
     if (final.status === "complete") {
-      expect(listingNow).toMatchObject({ status: "sold", price: { amount: PRICE } });
+      expect((await soldListing(listing.id)).price.amount).toBe(PRICE);
     }
     return { outcome: "change refused, sold unchanged" as Outcome, message: "" };
   }
@@ -194,7 +205,7 @@ async function race(kind: Kind, offset: number, listing: Listing, buyer: AuthSes
     // Only an order made from the repriced listing may complete: at the new price.
     expect(kind, `order ${order.id} completed on a deleted listing`).toBe("reprice");
     expect(final.total.amount, `order ${order.id} completed at the old price`).toBe(NEW_PRICE * 2);
-    expect(listingNow).toMatchObject({ status: "sold", price: { amount: NEW_PRICE } });
+    expect((await soldListing(listing.id)).price.amount).toBe(NEW_PRICE);
     return { outcome: "sold at the new price" as Outcome, message: "" };
   }
   // Made from the listing before the change: never sold, whatever the card did.
