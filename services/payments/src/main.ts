@@ -8,6 +8,7 @@ runMain(async () => {
   const { webhookRoute } = await import("./webhook/route");
   const { gateway, setOwnWebhookUrl } = await import("./gateway/index");
   const consumers = await import("./events/consumers/order-events");
+  const { deliveryFailedConsumer } = await import("./events/consumers/delivery-failed");
   const { createLogger } = await import("@tx/service-kit");
 
   const service = await startService({
@@ -21,6 +22,7 @@ runMain(async () => {
       consumers.orderCancelledConsumer,
       consumers.orderCompletedConsumer,
       consumers.paymentSucceededConsumer,
+      deliveryFailedConsumer,
     ],
     start: async ({ log }) => {
       const { refundLeftovers } = await import("./domain/refunds");
