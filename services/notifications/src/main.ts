@@ -15,6 +15,7 @@ runMain(async () => {
   const { orderCreatedConsumer } = await import("./events/consumers/order-created");
   const { paymentSucceededConsumer } = await import("./events/consumers/payment-succeeded");
   const { paymentRefundedConsumer } = await import("./events/consumers/payment-refunded");
+  const { deliveryConsumers } = await import("./events/consumers/delivery");
 
   const transport = createMailTransport(mailTransport);
   registerReadinessCheck({ name: transport.kind, check: transport.verify });
@@ -33,6 +34,7 @@ runMain(async () => {
       orderCreatedConsumer,
       paymentSucceededConsumer(mailer),
       paymentRefundedConsumer(mailer),
+      ...deliveryConsumers(mailer),
     ],
   });
   stopOnSignals(service);

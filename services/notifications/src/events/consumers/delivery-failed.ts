@@ -1,0 +1,37 @@
+import type { Envelope } from "@tx/api-contracts";
+import type { ConsumerOptions, Logger } from "@tx/service-kit";
+import { eventFacts } from "../../emails/event-rows";
+import { saleFailedEmail } from "../../emails/sale-failed";
+import { deliverOnce, type Mailer } from "../../mail/deliver";
+import { deliveryParties, myListingsUrl } from "../replicas";
+import { MAIL_MAX_ATTEMPTS, REPLICA_MAX_WAITS } from "../retry-budget";
+
+/**
+ * The transfer deadline passed: the seller hears the sale is off. The buyer hears once the
+ * money is back (payment.refunded, reason delivery_failed: payment-refunded.ts).
+ */
+export async function onDeliveryFailed(
+  mailer: Mailer,
+  event: Envelope<"delivery.failed">,
+  log: Logger,
+): Promise<void> {
+  const { order, seller } = await deliveryParties(event.data);
+  const email = await saleFailedEmail({
+    name: seller.name,
+    ...eventFacts(order),
+    deadline: new Date(event.data.deadline),
+    myListingsUrl: myListingsUrl(mailer.webBaseUrl),
+  });
+  await deliverOnce(
+    mailer.transport,
+    { eventId: event.id, kind: "sale-failed", to: seller.email, email },
+    log,
+  );
+}
+
+export const deliveryFailedConsumer = (mailer: Mailer): ConsumerOptions<"delivery.failed"> => ({
+  subject: "delivery.failed",
+  handle: (event, log) => onDeliveryFailed(mailer, event, log),
+  maxAttempts: MAIL_MAX_ATTEMPTS,
+  maxRetryLater: REPLICA_MAX_WAITS,
+});

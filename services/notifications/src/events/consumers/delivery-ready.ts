@@ -1,0 +1,35 @@
+import type { Envelope } from "@tx/api-contracts";
+import type { ConsumerOptions, Logger } from "@tx/service-kit";
+import { eventFacts } from "../../emails/event-rows";
+import { ticketsReadyEmail } from "../../emails/tickets-ready";
+import { deliverOnce, type Mailer } from "../../mail/deliver";
+import { deliveryParties, orderUrl } from "../replicas";
+import { MAIL_MAX_ATTEMPTS, REPLICA_MAX_WAITS } from "../retry-budget";
+
+/** The buyer's e-tickets can be downloaded: tell them where, once. */
+export async function onDeliveryReady(
+  mailer: Mailer,
+  event: Envelope<"delivery.ready">,
+  log: Logger,
+): Promise<void> {
+  const { order, buyer } = await deliveryParties(event.data);
+  const email = await ticketsReadyEmail({
+    name: buyer.name,
+    ...eventFacts(order),
+    files: event.data.files,
+    orderId: order._id,
+    orderUrl: orderUrl(mailer.webBaseUrl, order._id),
+  });
+  await deliverOnce(
+    mailer.transport,
+    { eventId: event.id, kind: "tickets-ready", to: buyer.email, email },
+    log,
+  );
+}
+
+export const deliveryReadyConsumer = (mailer: Mailer): ConsumerOptions<"delivery.ready"> => ({
+  subject: "delivery.ready",
+  handle: (event, log) => onDeliveryReady(mailer, event, log),
+  maxAttempts: MAIL_MAX_ATTEMPTS,
+  maxRetryLater: REPLICA_MAX_WAITS,
+});

@@ -1,0 +1,35 @@
+import type { Envelope } from "@tx/api-contracts";
+import type { ConsumerOptions, Logger } from "@tx/service-kit";
+import { eventFacts } from "../../emails/event-rows";
+import { ticketsTransferredEmail } from "../../emails/tickets-transferred";
+import { deliverOnce, type Mailer } from "../../mail/deliver";
+import { deliveryParties, orderUrl } from "../replicas";
+import { MAIL_MAX_ATTEMPTS, REPLICA_MAX_WAITS } from "../retry-budget";
+
+/** The seller reported the transfer: the buyer looks in the venue's app and confirms, once. */
+export async function onTransferred(
+  mailer: Mailer,
+  event: Envelope<"delivery.transferred">,
+  log: Logger,
+): Promise<void> {
+  const { order, buyer } = await deliveryParties(event.data);
+  const email = await ticketsTransferredEmail({
+    name: buyer.name,
+    ...eventFacts(order),
+    reference: event.data.reference,
+    orderId: order._id,
+    orderUrl: orderUrl(mailer.webBaseUrl, order._id),
+  });
+  await deliverOnce(
+    mailer.transport,
+    { eventId: event.id, kind: "tickets-transferred", to: buyer.email, email },
+    log,
+  );
+}
+
+export const transferredConsumer = (mailer: Mailer): ConsumerOptions<"delivery.transferred"> => ({
+  subject: "delivery.transferred",
+  handle: (event, log) => onTransferred(mailer, event, log),
+  maxAttempts: MAIL_MAX_ATTEMPTS,
+  maxRetryLater: REPLICA_MAX_WAITS,
+});
