@@ -120,13 +120,24 @@ export function DeliveryFields({
     <div className={cx(styles.fields, className)}>
       <div className={styles.methods}>
         {methods.map((m) => (
-          <label key={m.value} className={styles.method}>
-            <input type="radio" value={m.value} className={styles.radio} {...methodField} />
-            <span>
-              <span className={styles.methodLabel}>{m.label}</span>
-              <span className={styles.methodHint}>{m.hint}</span>
-            </span>
-          </label>
+          <div key={m.value} className={styles.method}>
+            <input
+              type="radio"
+              id={`${id}-${m.value}`}
+              value={m.value}
+              className={styles.radio}
+              aria-describedby={`${id}-${m.value}-hint`}
+              {...methodField}
+            />
+            <div>
+              <label htmlFor={`${id}-${m.value}`} className={styles.methodLabel}>
+                {m.label}
+              </label>
+              <p id={`${id}-${m.value}-hint`} className={styles.methodHint}>
+                {m.hint}
+              </p>
+            </div>
+          </div>
         ))}
       </div>
       {method === "download" ? (

@@ -2,7 +2,8 @@ import type { Delivery, MyListing } from "@tx/api-contracts";
 import { Badge, ButtonLink, Card, DateTime, formatMoney, Skeleton } from "@tx/ui";
 import Link from "next/link";
 import { deliveryMethodLabel } from "@/listings/delivery";
-import { myListingBadge } from "@/listings/sale-status";
+import { deliveryBadge } from "@/listings/sale-status";
+import { listingStatus } from "@/listings/status";
 import { serverApi } from "@/trpc/server";
 import { DeleteListing } from "./delete-listing";
 import { ReportTransferForm } from "./delivery-actions";
@@ -41,7 +42,7 @@ export async function MyListings() {
 }
 
 function MyListingRow({ listing }: { listing: MyListing }) {
-  const status = myListingBadge(listing);
+  const status = listingStatus[listing.status];
   return (
     <article className={styles.row}>
       <div className={styles.main}>
@@ -84,6 +85,11 @@ function MyListingRow({ listing }: { listing: MyListing }) {
       </div>
       {listing.sale ? (
         <div className={styles.sale}>
+          <p className={styles.saleState}>
+            <Badge tone={deliveryBadge[listing.sale.state].tone}>
+              {deliveryBadge[listing.sale.state].label}
+            </Badge>
+          </p>
           <SaleDelivery listing={listing} sale={listing.sale} />
         </div>
       ) : null}
