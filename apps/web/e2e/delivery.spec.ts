@@ -63,7 +63,7 @@ test("e-tickets: uploaded with progress, refused by content and size, bought, do
     /ticket\.pdf: The file is not a PDF, PNG or JPEG\./,
   );
   await expect(files).toHaveAccessibleDescription(/big\.pdf: The file is larger than 5 MB\./);
-  await expect(page.getByRole("list", { name: "E-ticket files" })).toHaveCount(0);
+  await expect(page.getByRole("list", { name: "Uploaded files" })).toHaveCount(0);
 
   // One file is not enough for two tickets: the form says so beside the field.
   await files.setInputFiles({
@@ -71,7 +71,7 @@ test("e-tickets: uploaded with progress, refused by content and size, bought, do
     mimeType: "application/pdf",
     buffer: seat1,
   });
-  const list = page.getByRole("list", { name: "E-ticket files" });
+  const list = page.getByRole("list", { name: "Uploaded files" });
   await expect(list.getByText("Uploaded")).toHaveCount(1);
   await page.getByRole("button", { name: "List tickets" }).click();
   await expect(files).toHaveAccessibleDescription(
@@ -113,9 +113,9 @@ test("e-tickets: uploaded with progress, refused by content and size, bought, do
   // The edit form lists them, for replacing or removing.
   await page.goto(`/listings/${listingId}/edit`);
   await expect(
-    page.getByRole("list", { name: "E-ticket files" }).getByText("Uploaded"),
+    page.getByRole("list", { name: "Uploaded files" }).getByText("Uploaded"),
   ).toHaveCount(2);
-  await expect(page.getByText("Row F seat 11.pdf")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Remove Row F seat 11.pdf" })).toBeVisible();
   await screenshotAtEveryWidth(page, "edit-download");
 
   // The upload route itself refuses what the form would not send.
@@ -175,7 +175,10 @@ test("e-tickets: uploaded with progress, refused by content and size, bought, do
   await expect(mine.getByText("Delivered", { exact: true })).toBeVisible();
   await expect(mine.getByText("The buyer has downloaded the e-tickets.")).toBeVisible();
   await buyerContext.close();
-  expect(errors).toEqual([]);
+  // Chromium logs the upload route's refusal of the renamed executable (415), as for any
+  // failed request; nothing else may go wrong.
+  const refusal = /status of 415 \(Unsupported Media Type\) \(.*\/api\/delivery\/upload\)$/;
+  expect(errors.filter((e) => !refusal.test(e))).toEqual([]);
 });
 
 test("a transfer: the seller sees whom to send it to and by when, reports it, and the buyer confirms", {

@@ -163,7 +163,7 @@ export function DeliveryFields({
             }}
           />
           {entries.length > 0 ? (
-            <ul className={styles.list} aria-label="E-ticket files">
+            <ul className={styles.list} aria-label="Uploaded files">
               {entries.map((entry, i) => (
                 <li key={entry.key} className={styles.entry}>
                   <span className={styles.name}>
