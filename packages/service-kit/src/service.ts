@@ -15,6 +15,7 @@ export type BaseServiceEnv = {
   HOST: string;
   PORT: number;
   MONGO_URL: string;
+  MONGO_POOL_SIZE: number;
   NATS_URL: string;
   NATS_STREAM_REPLICAS: number;
 };
@@ -47,7 +48,7 @@ export type RunningService = {
 export async function startService(def: ServiceDefinition): Promise<RunningService> {
   const log = createLogger(def.name, def.env.LOG_LEVEL);
   const dbName = `tx_${def.name}`;
-  await connectDatabase(def.env.MONGO_URL, dbName);
+  await connectDatabase(def.env.MONGO_URL, dbName, { poolSize: def.env.MONGO_POOL_SIZE });
   registerReadinessCheck({ name: "mongodb", check: pingDatabase });
   const bus = await EventBus.connect({
     servers: def.env.NATS_URL,

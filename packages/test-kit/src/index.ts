@@ -3,6 +3,7 @@ export * from "./journeys";
 export * from "./mailpit";
 export * from "./net";
 export * from "./paths";
+export * from "./postgres";
 export * from "./process";
 export { demoListings } from "./seed";
 export * from "./stack";

@@ -13,15 +13,16 @@ export async function onDeliveryDisputed(
   log: Logger,
 ): Promise<void> {
   const { order, seller } = await deliveryParties(event.data);
-  const email = await deliveryDisputedEmail({
-    name: seller.name,
-    ...eventFacts(order),
-    problem: event.data.problem,
-    myListingsUrl: myListingsUrl(mailer.webBaseUrl),
-  });
+  const render = () =>
+    deliveryDisputedEmail({
+      name: seller.name,
+      ...eventFacts(order),
+      problem: event.data.problem,
+      myListingsUrl: myListingsUrl(mailer.webBaseUrl),
+    });
   await deliverOnce(
     mailer.transport,
-    { eventId: event.id, kind: "delivery-disputed", to: seller.email, email },
+    { eventId: event.id, kind: "delivery-disputed", to: seller.email, render },
     log,
   );
 }

@@ -16,15 +16,16 @@ export async function onDeliveryFailed(
   log: Logger,
 ): Promise<void> {
   const { order, seller } = await deliveryParties(event.data);
-  const email = await saleFailedEmail({
-    name: seller.name,
-    ...eventFacts(order),
-    deadline: new Date(event.data.deadline),
-    myListingsUrl: myListingsUrl(mailer.webBaseUrl),
-  });
+  const render = () =>
+    saleFailedEmail({
+      name: seller.name,
+      ...eventFacts(order),
+      deadline: new Date(event.data.deadline),
+      myListingsUrl: myListingsUrl(mailer.webBaseUrl),
+    });
   await deliverOnce(
     mailer.transport,
-    { eventId: event.id, kind: "sale-failed", to: seller.email, email },
+    { eventId: event.id, kind: "sale-failed", to: seller.email, render },
     log,
   );
 }

@@ -13,16 +13,17 @@ export async function onDeliveryReady(
   log: Logger,
 ): Promise<void> {
   const { order, buyer } = await deliveryParties(event.data);
-  const email = await ticketsReadyEmail({
-    name: buyer.name,
-    ...eventFacts(order),
-    files: event.data.files,
-    orderId: order._id,
-    orderUrl: orderUrl(mailer.webBaseUrl, order._id),
-  });
+  const render = () =>
+    ticketsReadyEmail({
+      name: buyer.name,
+      ...eventFacts(order),
+      files: event.data.files,
+      orderId: order._id,
+      orderUrl: orderUrl(mailer.webBaseUrl, order._id),
+    });
   await deliverOnce(
     mailer.transport,
-    { eventId: event.id, kind: "tickets-ready", to: buyer.email, email },
+    { eventId: event.id, kind: "tickets-ready", to: buyer.email, render },
     log,
   );
 }

@@ -13,16 +13,17 @@ export async function onTransferRequested(
   log: Logger,
 ): Promise<void> {
   const { order, buyer, seller } = await deliveryParties(event.data);
-  const email = await transferRequestedEmail({
-    name: seller.name,
-    ...eventFacts(order),
-    buyerEmail: buyer.email,
-    deadline: new Date(event.data.deadline),
-    myListingsUrl: myListingsUrl(mailer.webBaseUrl),
-  });
+  const render = () =>
+    transferRequestedEmail({
+      name: seller.name,
+      ...eventFacts(order),
+      buyerEmail: buyer.email,
+      deadline: new Date(event.data.deadline),
+      myListingsUrl: myListingsUrl(mailer.webBaseUrl),
+    });
   await deliverOnce(
     mailer.transport,
-    { eventId: event.id, kind: "transfer-requested", to: seller.email, email },
+    { eventId: event.id, kind: "transfer-requested", to: seller.email, render },
     log,
   );
 }

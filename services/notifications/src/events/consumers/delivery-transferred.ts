@@ -13,16 +13,17 @@ export async function onTransferred(
   log: Logger,
 ): Promise<void> {
   const { order, buyer } = await deliveryParties(event.data);
-  const email = await ticketsTransferredEmail({
-    name: buyer.name,
-    ...eventFacts(order),
-    reference: event.data.reference,
-    orderId: order._id,
-    orderUrl: orderUrl(mailer.webBaseUrl, order._id),
-  });
+  const render = () =>
+    ticketsTransferredEmail({
+      name: buyer.name,
+      ...eventFacts(order),
+      reference: event.data.reference,
+      orderId: order._id,
+      orderUrl: orderUrl(mailer.webBaseUrl, order._id),
+    });
   await deliverOnce(
     mailer.transport,
-    { eventId: event.id, kind: "tickets-transferred", to: buyer.email, email },
+    { eventId: event.id, kind: "tickets-transferred", to: buyer.email, render },
     log,
   );
 }

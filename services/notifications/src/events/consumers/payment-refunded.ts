@@ -20,31 +20,33 @@ export async function onPaymentRefunded(
   const url = orderUrl(mailer.webBaseUrl, order._id);
   const refunded = { amount: refund.amount, currency: refund.currency };
   if (refund.reason === "delivery_failed") {
-    const email = await deliveryRefundedEmail({
-      name: buyer.name,
-      title: order.title,
-      refunded,
-      orderId: order._id,
-      orderUrl: url,
-    });
+    const render = () =>
+      deliveryRefundedEmail({
+        name: buyer.name,
+        title: order.title,
+        refunded,
+        orderId: order._id,
+        orderUrl: url,
+      });
     await deliverOnce(
       mailer.transport,
-      { eventId: event.id, kind: "delivery-refunded", to: buyer.email, email },
+      { eventId: event.id, kind: "delivery-refunded", to: buyer.email, render },
       log,
     );
     return;
   }
-  const email = await orderRefundedEmail({
-    name: buyer.name,
-    title: order.title,
-    refunded,
-    reason: refund.reason,
-    orderId: order._id,
-    orderUrl: url,
-  });
+  const render = () =>
+    orderRefundedEmail({
+      name: buyer.name,
+      title: order.title,
+      refunded,
+      reason: refund.reason,
+      orderId: order._id,
+      orderUrl: url,
+    });
   await deliverOnce(
     mailer.transport,
-    { eventId: event.id, kind: "order-refunded", to: buyer.email, email },
+    { eventId: event.id, kind: "order-refunded", to: buyer.email, render },
     log,
   );
 }
