@@ -51,6 +51,7 @@ async function paidOrder(recorded = true) {
     },
   );
   await PaymentModel.create({
+    _id: orderId,
     orderId,
     userId: oid(),
     intentId: intent.id,
