@@ -1,12 +1,15 @@
-import type { AuthSession, Delivery, Listing, Order, TicketFile } from "@tx/api-contracts";
+import type { AuthSession, Listing, Order, TicketFile } from "@tx/api-contracts";
+import type { PaymentsRouter } from "@tx/payments/router";
 import {
+  answerOf,
   listTicket,
+  placeOrder,
   registerUsers,
   type Stack,
-  trpcMutation,
-  trpcQuery,
+  serviceClient,
   waitFor,
 } from "@tx/test-kit";
+import type { TicketsRouter } from "@tx/tickets/router";
 
 export type People = { alice: AuthSession; bob: AuthSession; mallory: AuthSession };
 
@@ -27,21 +30,10 @@ export async function aliceListing(stack: Stack, p: People): Promise<Listing> {
 /** A listing of Alice's held by Bob, with Bob's payment started. */
 export async function bobsOrder(stack: Stack, p: People): Promise<Order> {
   const listing = await aliceListing(stack, p);
-  const created = await trpcMutation<Order>(
-    stack.urls.orders,
-    "create",
-    { ticketId: listing.id },
-    p.bob.accessToken,
-  );
-  const order = created.data;
-  if (!order) throw new Error(`Bob's order failed: ${created.error?.message}`);
+  const order = await placeOrder(stack, p.bob, listing.id);
+  const payments = serviceClient<PaymentsRouter>(stack.urls.payments, p.bob.accessToken);
   await waitFor("Bob's payment to start", async () => {
-    const res = await trpcMutation(
-      stack.urls.payments,
-      "start",
-      { orderId: order.id },
-      p.bob.accessToken,
-    );
+    const res = await answerOf(payments.start.mutate({ orderId: order.id }));
     return res.status === 200;
   });
   return order;
@@ -76,24 +68,19 @@ export async function aliceDownloadListing(stack: Stack, p: People) {
   const uploaded = await uploadFile(stack, p.alice.accessToken);
   if (uploaded.status !== 201) throw new Error(`upload failed: ${await uploaded.text()}`);
   const file = (await uploaded.json()) as TicketFile;
-  const created = await trpcMutation<Listing>(
-    stack.urls.tickets,
-    "create",
-    {
-      eventName: `Authz files ${Date.now()}`,
-      venue: "Hall",
-      city: "Leeds",
-      eventDate: new Date(Date.now() + 20 * 86_400_000).toISOString(),
-      quantity: 1,
-      currency: "USD",
-      pricePerTicket: 2_000,
-      faceValuePerTicket: 2_000,
-      delivery: { method: "download", fileIds: [file.id] },
-    },
-    p.alice.accessToken,
-  );
-  if (!created.data) throw new Error(`create failed: ${created.error?.message}`);
-  return { listing: created.data, file };
+  const tickets = serviceClient<TicketsRouter>(stack.urls.tickets, p.alice.accessToken);
+  const listing = await tickets.create.mutate({
+    eventName: `Authz files ${Date.now()}`,
+    venue: "Hall",
+    city: "Leeds",
+    eventDate: new Date(Date.now() + 20 * 86_400_000).toISOString(),
+    quantity: 1,
+    currency: "USD",
+    pricePerTicket: 2_000,
+    faceValuePerTicket: 2_000,
+    delivery: { method: "download", fileIds: [file.id] },
+  });
+  return { listing, file };
 }
 
 const card = { number: "4242424242424242", expiry: "12 / 34", cvc: "123" };
@@ -105,42 +92,21 @@ const billing = { name: "B", line1: "1 Road", city: "Leeds", postalCode: "LS1", 
  */
 export async function buy(stack: Stack, buyer: AuthSession, listing: Listing): Promise<Order> {
   // Refused as unknown until the orders service's replica has the listing.
-  const order = await waitFor("the order", async () => {
-    const created = await trpcMutation<Order>(
-      stack.urls.orders,
-      "create",
-      { ticketId: listing.id },
-      buyer.accessToken,
-    );
-    return created.data;
-  });
+  const order = await waitFor(
+    "the order",
+    async () => (await answerOf(placeOrder(stack, buyer, listing.id))).data,
+  );
+  const payments = serviceClient<PaymentsRouter>(stack.urls.payments, buyer.accessToken);
   await waitFor("the payment to start", async () => {
-    const res = await trpcMutation(
-      stack.urls.payments,
-      "start",
-      { orderId: order.id },
-      buyer.accessToken,
-    );
+    const res = await answerOf(payments.start.mutate({ orderId: order.id }));
     return res.status === 200;
   });
-  const paid = await trpcMutation(
-    stack.urls.payments,
-    "sandbox.confirm",
-    { orderId: order.id, card, billing },
-    buyer.accessToken,
-  );
-  if (paid.status !== 200) throw new Error(`payment failed: ${paid.error?.message}`);
+  await payments.sandbox.confirm.mutate({ orderId: order.id, card, billing });
+  const tickets = serviceClient<TicketsRouter>(stack.urls.tickets, buyer.accessToken);
   await waitFor(
     "the delivery to start",
     async () =>
-      (
-        await trpcQuery<Delivery | null>(
-          stack.urls.tickets,
-          "delivery.forOrder",
-          { orderId: order.id },
-          buyer.accessToken,
-        )
-      ).data ?? undefined,
+      (await answerOf(tickets.delivery.forOrder.query({ orderId: order.id }))).data ?? undefined,
     { timeoutMs: 30_000 },
   );
   return order;
@@ -160,13 +126,11 @@ export async function bobsTransfer(stack: Stack, p: People, reported = false) {
   const listing = await aliceListing(stack, p);
   const order = await buy(stack, p.bob, listing);
   if (reported) {
-    const res = await trpcMutation(
-      stack.urls.tickets,
-      "delivery.reportTransfer",
-      { ticketId: listing.id, reference: "Sent in the venue's app" },
-      p.alice.accessToken,
-    );
-    if (res.status !== 200) throw new Error(`report failed: ${res.error?.message}`);
+    const tickets = serviceClient<TicketsRouter>(stack.urls.tickets, p.alice.accessToken);
+    await tickets.delivery.reportTransfer.mutate({
+      ticketId: listing.id,
+      reference: "Sent in the venue's app",
+    });
   }
   return { listing, order };
 }

@@ -37,7 +37,7 @@ type Props =
 export function ListingForm({ listingId, initial, files }: Props) {
   const {
     field,
-    handleSubmit,
+    submitWith,
     formError,
     setFormError,
     showRefusal,
@@ -58,7 +58,7 @@ export function ListingForm({ listingId, initial, files }: Props) {
   );
 
   // In a transition, the action's redirect on success is followed like a form action's.
-  const onSubmit = handleSubmit((fields) => {
+  const onSubmit = submitWith((fields) => {
     if (uploading.current && fields.delivery.method === "download") {
       setFormError("Wait for the files to finish uploading, then save.");
       return;

@@ -1,7 +1,6 @@
-import type http from "node:http";
 import { pipeline } from "node:stream/promises";
 import { ObjectIdString } from "@tx/api-contracts";
-import type { Authenticate, Logger } from "@tx/service-kit";
+import type { Authenticate, Logger, RawRoute } from "@tx/service-kit";
 import { recordDownload } from "../delivery/record-download";
 import { mayReadFiles } from "../domain/delivery";
 import { openTicketFile } from "../files/store";
@@ -13,7 +12,7 @@ import { answer, notFound } from "./respond";
  * attachment that no cache keeps. Its seller may fetch it at any time, its buyer once the
  * order is complete; to anyone else, signed in or not, it does not exist (404).
  */
-export function downloadRoute(authenticate: Authenticate, log: Logger): http.RequestListener {
+export function downloadRoute(authenticate: Authenticate, log: Logger): RawRoute {
   return async (req, res) => {
     if (req.method !== "GET") return answer(res, 405, { error: "GET only." });
     const url = new URL(req.url ?? "/", "http://localhost");

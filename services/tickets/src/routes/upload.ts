@@ -1,6 +1,5 @@
-import type http from "node:http";
 import { MAX_TICKET_FILE_BYTES, ObjectIdString } from "@tx/api-contracts";
-import type { Authenticate, Logger } from "@tx/service-kit";
+import type { Authenticate, Logger, RawRoute } from "@tx/service-kit";
 import { toTicketFile } from "../domain/delivery";
 import { receiveFile, refusals, stagedCount } from "../files/store";
 import { TicketModel } from "../models/ticket";
@@ -16,7 +15,7 @@ export const MAX_STAGED_FILES = 30;
  * is refused by its content (PDF, PNG, JPEG) and by its size (5 MB) as it streams in.
  * Answers 201 with the stored file, which the listing's create or update then takes.
  */
-export function uploadRoute(authenticate: Authenticate, log: Logger): http.RequestListener {
+export function uploadRoute(authenticate: Authenticate, log: Logger): RawRoute {
   return async (req, res) => {
     if (req.method !== "POST") return answer(res, 405, { error: "POST only." });
     const user = await authenticate(req.headers.authorization);

@@ -13,6 +13,7 @@ import {
 } from "@tx/api-contracts";
 import { authedProcedure, publicProcedure, router, systemRouter } from "@tx/service-kit";
 import { z } from "zod";
+import pkg from "../../package.json" with { type: "json" };
 import { createListing } from "../procedures/create";
 import { deleteListing } from "../procedures/delete";
 import { confirmDelivery } from "../procedures/delivery/confirm";
@@ -26,7 +27,7 @@ import { myListings } from "../procedures/mine";
 import { updateListing } from "../procedures/update";
 
 export const ticketsRouter = router({
-  system: systemRouter("tickets"),
+  system: systemRouter("tickets", pkg.version),
   list: publicProcedure
     .input(ListListingsInput)
     .output(ListingPage)
