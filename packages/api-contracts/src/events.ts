@@ -153,12 +153,17 @@ export const DeliveryProblem = z
   .min(1, "Say what went wrong.")
   .max(1000, "Use at most 1000 characters.");
 
-/** Who and what every delivery fact is about. */
+/**
+ * Who and what every delivery fact is about, and when it happened: enough for a consumer
+ * (payouts, issue 22) to act on one event alone. `price` is what the buyer paid for the lot.
+ */
 const DeliveryParties = {
   orderId: ObjectIdString,
   ticketId: ObjectIdString,
   buyerId: ObjectIdString,
   sellerId: ObjectIdString,
+  price: Money,
+  at: IsoDateTime,
 };
 
 export const DeliveryReadyData = z.object({

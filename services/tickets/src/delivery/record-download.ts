@@ -21,17 +21,18 @@ export async function recordDownload(
   if (!after || delivery?.state !== "ready") return;
   const downloaded = new Set(delivery.downloaded ?? []);
   if (!delivery.files.every((f) => downloaded.has(f._id.toString()))) return;
+  const now = new Date();
   const confirmed = await outbox.update(
     TicketModel,
     { _id: ticket._id, "delivery.state": "ready" },
     {
       $set: {
         "delivery.state": "confirmed",
-        "delivery.confirmedAt": new Date(),
+        "delivery.confirmedAt": now,
         "delivery.confirmedHow": "downloaded",
       },
     },
-    [deliveryConfirmed(after, "downloaded")],
+    [deliveryConfirmed(after, "downloaded", now)],
   );
   if (confirmed)
     log.info({ ticketId: ticket._id.toString() }, "delivery confirmed: every file downloaded");

@@ -39,7 +39,7 @@ export async function sweepDeliveries(
       { $set: { "delivery.state": "failed", "delivery.failedAt": now } },
       [
         pendingEvent("delivery.failed", {
-          ...deliveryParties(t),
+          ...deliveryParties(t, now),
           reason: "not_transferred",
           deadline: deadline.toISOString(),
         }),
@@ -70,7 +70,7 @@ export async function sweepDeliveries(
           "delivery.confirmedHow": "no_dispute",
         },
       },
-      [deliveryConfirmed(t, "no_dispute")],
+      [deliveryConfirmed(t, "no_dispute", now)],
     );
     if (confirmed) result.confirmed += 1;
   }

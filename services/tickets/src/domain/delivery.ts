@@ -34,7 +34,8 @@ export function transferDeadline(soldAt: Date, eventDate: Date, s: DeliverySetti
   return new Date(Math.min(due, latest));
 }
 
-type Sold = Pick<Ticket, "_id" | "sellerId" | "delivery" | "eventDate">;
+type Priced = Pick<Ticket, "pricePerTicket" | "quantity" | "currency">;
+type Sold = Pick<Ticket, "_id" | "sellerId" | "delivery" | "eventDate"> & Priced;
 
 /**
  * What the sale adds to the listing, written by the same update that marks it sold: the
@@ -53,6 +54,8 @@ export function saleDelivery(
     ticketId: ticket._id.toString(),
     buyerId: order.buyerId,
     sellerId: ticket.sellerId,
+    price: salePrice(ticket),
+    at: soldAt.toISOString(),
   };
   const base = { "delivery.method": delivery.method, "delivery.buyerId": order.buyerId };
   if (delivery.method === "download" && delivery.files.length > 0) {
@@ -71,17 +74,27 @@ export function saleDelivery(
   };
 }
 
-type WithSale = Pick<Ticket, "_id" | "sellerId" | "orderId" | "delivery">;
+/** What the buyer paid for the lot (a sold listing's price no longer changes). */
+const salePrice = (t: Priced) => ({ amount: t.pricePerTicket * t.quantity, currency: t.currency });
 
-/** Who a delivery event is about, from a sold listing. */
-export function deliveryParties(t: WithSale) {
+type WithSale = Pick<Ticket, "_id" | "sellerId" | "orderId" | "delivery"> & Priced;
+
+/** Who a delivery event is about, from a sold listing, and when (`at`) it happened. */
+export function deliveryParties(t: WithSale, at: Date) {
   const buyerId = t.delivery?.buyerId;
   if (!t.orderId || !buyerId) throw new Error(`listing ${t._id} has no sale`);
-  return { orderId: t.orderId, ticketId: t._id.toString(), buyerId, sellerId: t.sellerId };
+  return {
+    orderId: t.orderId,
+    ticketId: t._id.toString(),
+    buyerId,
+    sellerId: t.sellerId,
+    price: salePrice(t),
+    at: at.toISOString(),
+  };
 }
 
-export const deliveryConfirmed = (t: WithSale, how: DeliveryConfirmedHow) =>
-  pendingEvent("delivery.confirmed", { ...deliveryParties(t), how });
+export const deliveryConfirmed = (t: WithSale, how: DeliveryConfirmedHow, at: Date) =>
+  pendingEvent("delivery.confirmed", { ...deliveryParties(t, at), how });
 
 /** The public face of a listing's delivery: its method and how many files, never the files. */
 export function toDeliverySummary(t: Pick<Ticket, "delivery">): ListingDeliverySummary {

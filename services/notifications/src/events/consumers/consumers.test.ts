@@ -81,7 +81,14 @@ function purchase(label: string, total = 123_450) {
     email: `${label}-seller-${oid().slice(0, 8)}@example.com`,
     name: "Sam",
   };
-  const parties = { orderId, ticketId: oid(), buyerId: buyer.id, sellerId: seller.id };
+  const parties = {
+    orderId,
+    ticketId: oid(),
+    buyerId: buyer.id,
+    sellerId: seller.id,
+    price: { amount: total, currency: "USD" as const },
+    at: new Date().toISOString(),
+  };
   return {
     buyer,
     seller,

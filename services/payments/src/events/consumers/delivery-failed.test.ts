@@ -69,6 +69,8 @@ const failed = (orderId: string) =>
     ticketId: oid(),
     buyerId: oid(),
     sellerId: oid(),
+    price: { amount: 12_000, currency: "GBP" },
+    at: new Date().toISOString(),
     reason: "not_transferred",
     deadline: new Date().toISOString(),
   });

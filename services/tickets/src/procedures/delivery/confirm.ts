@@ -12,17 +12,18 @@ export async function confirmDelivery(
   const ticket = await buyersSale(input.orderId, ctx.user.id);
   if (ticket.delivery?.state === "confirmed") return view(ticket);
   assertDeliveryState(ticket, ["transferred"]);
+  const now = new Date();
   const updated = await outbox.update(
     TicketModel,
     { _id: ticket._id, "delivery.state": "transferred" },
     {
       $set: {
         "delivery.state": "confirmed",
-        "delivery.confirmedAt": new Date(),
+        "delivery.confirmedAt": now,
         "delivery.confirmedHow": "buyer_confirmed",
       },
     },
-    [deliveryConfirmed(ticket, "buyer_confirmed")],
+    [deliveryConfirmed(ticket, "buyer_confirmed", now)],
   );
   if (!updated) {
     const current = await buyersSale(input.orderId, ctx.user.id);

@@ -268,6 +268,8 @@ describe("a download, after the sale", () => {
       ticketId: listing.id,
       buyerId: buyer.id,
       sellerId: seller.id,
+      price: { amount: 8_000, currency: "GBP" },
+      at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       files: 2,
     });
   });
@@ -367,7 +369,17 @@ describe("a transfer, after the sale", () => {
       problem: "Nothing arrived in my Ticketmaster app.",
     });
     expect((await errorOf(as(buyer).delivery.confirm({ orderId }))).code).toBe("CONFLICT");
-    expect((await deliveryEvents(listing.id)).map((e) => e.type)).toContain("delivery.disputed");
+    const events = await deliveryEvents(listing.id);
+    // What payouts (issue 22) act on: whose sale, for how much, held since when.
+    expect(events.find((e) => e.type === "delivery.disputed")?.data).toEqual({
+      orderId,
+      ticketId: listing.id,
+      buyerId: buyer.id,
+      sellerId: seller.id,
+      price: { amount: 8_000, currency: "GBP" },
+      at: (await stored(listing.id))?.delivery?.disputedAt?.toISOString(),
+      problem: "Nothing arrived in my Ticketmaster app.",
+    });
   });
 
   it("fails when the deadline passes unreported, once however many sweeps race, and can no longer be reported", async () => {
@@ -383,7 +395,13 @@ describe("a transfer, after the sale", () => {
     expect(await as(buyer).delivery.forOrder({ orderId })).toMatchObject({ state: "failed" });
     const events = await deliveryEvents(listing.id);
     expect(events.map((e) => e.type)).toEqual(["delivery.transfer_requested", "delivery.failed"]);
-    expect(events[1]?.data).toMatchObject({
+    expect(events[1]?.data).toEqual({
+      orderId,
+      ticketId: listing.id,
+      buyerId: buyer.id,
+      sellerId: seller.id,
+      price: { amount: 8_000, currency: "GBP" },
+      at: after.toISOString(),
       reason: "not_transferred",
       deadline: deadline.toISOString(),
     });
@@ -407,6 +425,18 @@ describe("a transfer, after the sale", () => {
     expect(await as(buyer).delivery.forOrder({ orderId })).toMatchObject({
       state: "confirmed",
       confirmedHow: "no_dispute",
+    });
+    const confirmed = (await deliveryEvents(listing.id)).find(
+      (e) => e.type === "delivery.confirmed",
+    );
+    expect(confirmed?.data).toEqual({
+      orderId,
+      ticketId: listing.id,
+      buyerId: buyer.id,
+      sellerId: seller.id,
+      price: { amount: 8_000, currency: "GBP" },
+      at: dayAfter.toISOString(),
+      how: "no_dispute",
     });
   });
 });

@@ -13,6 +13,7 @@ export async function reportProblem(
 ): Promise<Delivery> {
   const ticket = await buyersSale(input.orderId, ctx.user.id);
   assertDeliveryState(ticket, OPEN);
+  const now = new Date();
   const updated = await outbox.update(
     TicketModel,
     { _id: ticket._id, "delivery.state": { $in: [...OPEN] } },
@@ -20,10 +21,15 @@ export async function reportProblem(
       $set: {
         "delivery.state": "disputed",
         "delivery.problem": input.problem,
-        "delivery.disputedAt": new Date(),
+        "delivery.disputedAt": now,
       },
     },
-    [pendingEvent("delivery.disputed", { ...deliveryParties(ticket), problem: input.problem })],
+    [
+      pendingEvent("delivery.disputed", {
+        ...deliveryParties(ticket, now),
+        problem: input.problem,
+      }),
+    ],
   );
   if (!updated) {
     assertDeliveryState(await buyersSale(input.orderId, ctx.user.id), OPEN);

@@ -30,7 +30,7 @@ export async function reportTransfer(
     },
     [
       pendingEvent("delivery.transferred", {
-        ...deliveryParties(ticket),
+        ...deliveryParties(ticket, now),
         reference: input.reference,
       }),
     ],
