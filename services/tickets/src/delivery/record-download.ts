@@ -1,6 +1,6 @@
-import { type Logger, outbox } from "@tx/service-kit";
-import { deliveryConfirmed } from "../domain/delivery";
+import type { Logger } from "@tx/service-kit";
 import { type Ticket, TicketModel } from "../models/ticket";
+import { markConfirmed } from "./confirm";
 
 /**
  * The buyer downloaded one file in full. Once every file has been, the delivery is
@@ -21,19 +21,6 @@ export async function recordDownload(
   if (!after || delivery?.state !== "ready") return;
   const downloaded = new Set(delivery.downloaded ?? []);
   if (!delivery.files.every((f) => downloaded.has(f._id.toString()))) return;
-  const now = new Date();
-  const confirmed = await outbox.update(
-    TicketModel,
-    { _id: ticket._id, "delivery.state": "ready" },
-    {
-      $set: {
-        "delivery.state": "confirmed",
-        "delivery.confirmedAt": now,
-        "delivery.confirmedHow": "downloaded",
-      },
-    },
-    [deliveryConfirmed(after, "downloaded", now)],
-  );
-  if (confirmed)
+  if (await markConfirmed(after, "ready", "downloaded"))
     log.info({ ticketId: ticket._id.toString() }, "delivery confirmed: every file downloaded");
 }

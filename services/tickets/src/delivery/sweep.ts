@@ -1,7 +1,8 @@
 import { type Logger, outbox, pendingEvent } from "@tx/service-kit";
-import { type DeliverySettings, deliveryConfirmed, deliveryParties } from "../domain/delivery";
+import { type DeliverySettings, deliveryParties } from "../domain/delivery";
 import { deleteFile, filesNotAttached, markAttached } from "../files/store";
 import { TicketModel } from "../models/ticket";
+import { markConfirmed } from "./confirm";
 
 const HOUR = 3_600_000;
 const BATCH = 100;
@@ -60,19 +61,8 @@ export async function sweepDeliveries(
     .lean();
   for (const t of undisputed) {
     const state = t.delivery?.state;
-    const confirmed = await outbox.update(
-      TicketModel,
-      { _id: t._id, "delivery.state": state },
-      {
-        $set: {
-          "delivery.state": "confirmed",
-          "delivery.confirmedAt": now,
-          "delivery.confirmedHow": "no_dispute",
-        },
-      },
-      [deliveryConfirmed(t, "no_dispute", now)],
-    );
-    if (confirmed) result.confirmed += 1;
+    if (state !== "ready" && state !== "transferred") continue;
+    if (await markConfirmed(t, state, "no_dispute", now)) result.confirmed += 1;
   }
 
   const unused = await filesNotAttached(new Date(now.getTime() - s.unusedFileHours * HOUR));

@@ -77,7 +77,7 @@ export function saleDelivery(
 /** What the buyer paid for the lot (a sold listing's price no longer changes). */
 const salePrice = (t: Priced) => ({ amount: t.pricePerTicket * t.quantity, currency: t.currency });
 
-type WithSale = Pick<Ticket, "_id" | "sellerId" | "orderId" | "delivery"> & Priced;
+export type WithSale = Pick<Ticket, "_id" | "sellerId" | "orderId" | "delivery"> & Priced;
 
 /** Who a delivery event is about, from a sold listing, and when (`at`) it happened. */
 export function deliveryParties(t: WithSale, at: Date) {

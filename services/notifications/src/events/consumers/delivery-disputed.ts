@@ -1,10 +1,9 @@
 import type { Envelope } from "@tx/api-contracts";
-import type { ConsumerOptions, Logger } from "@tx/service-kit";
+import type { Logger } from "@tx/service-kit";
 import { deliveryDisputedEmail } from "../../emails/delivery-disputed";
 import { eventFacts } from "../../emails/event-rows";
 import { deliverOnce, type Mailer } from "../../mail/deliver";
 import { deliveryParties, myListingsUrl } from "../replicas";
-import { MAIL_MAX_ATTEMPTS, REPLICA_MAX_WAITS } from "../retry-budget";
 
 /** The buyer reported a problem with the tickets: the seller hears what they said, once. */
 export async function onDeliveryDisputed(
@@ -26,10 +25,3 @@ export async function onDeliveryDisputed(
     log,
   );
 }
-
-export const deliveryDisputedConsumer = (mailer: Mailer): ConsumerOptions<"delivery.disputed"> => ({
-  subject: "delivery.disputed",
-  handle: (event, log) => onDeliveryDisputed(mailer, event, log),
-  maxAttempts: MAIL_MAX_ATTEMPTS,
-  maxRetryLater: REPLICA_MAX_WAITS,
-});

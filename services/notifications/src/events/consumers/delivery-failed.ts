@@ -1,10 +1,9 @@
 import type { Envelope } from "@tx/api-contracts";
-import type { ConsumerOptions, Logger } from "@tx/service-kit";
+import type { Logger } from "@tx/service-kit";
 import { eventFacts } from "../../emails/event-rows";
 import { saleFailedEmail } from "../../emails/sale-failed";
 import { deliverOnce, type Mailer } from "../../mail/deliver";
 import { deliveryParties, myListingsUrl } from "../replicas";
-import { MAIL_MAX_ATTEMPTS, REPLICA_MAX_WAITS } from "../retry-budget";
 
 /**
  * The transfer deadline passed: the seller hears the sale is off. The buyer hears once the
@@ -29,10 +28,3 @@ export async function onDeliveryFailed(
     log,
   );
 }
-
-export const deliveryFailedConsumer = (mailer: Mailer): ConsumerOptions<"delivery.failed"> => ({
-  subject: "delivery.failed",
-  handle: (event, log) => onDeliveryFailed(mailer, event, log),
-  maxAttempts: MAIL_MAX_ATTEMPTS,
-  maxRetryLater: REPLICA_MAX_WAITS,
-});

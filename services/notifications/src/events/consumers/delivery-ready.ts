@@ -1,10 +1,9 @@
 import type { Envelope } from "@tx/api-contracts";
-import type { ConsumerOptions, Logger } from "@tx/service-kit";
+import type { Logger } from "@tx/service-kit";
 import { eventFacts } from "../../emails/event-rows";
 import { ticketsReadyEmail } from "../../emails/tickets-ready";
 import { deliverOnce, type Mailer } from "../../mail/deliver";
 import { deliveryParties, orderUrl } from "../replicas";
-import { MAIL_MAX_ATTEMPTS, REPLICA_MAX_WAITS } from "../retry-budget";
 
 /** The buyer's e-tickets can be downloaded: tell them where, once. */
 export async function onDeliveryReady(
@@ -27,10 +26,3 @@ export async function onDeliveryReady(
     log,
   );
 }
-
-export const deliveryReadyConsumer = (mailer: Mailer): ConsumerOptions<"delivery.ready"> => ({
-  subject: "delivery.ready",
-  handle: (event, log) => onDeliveryReady(mailer, event, log),
-  maxAttempts: MAIL_MAX_ATTEMPTS,
-  maxRetryLater: REPLICA_MAX_WAITS,
-});

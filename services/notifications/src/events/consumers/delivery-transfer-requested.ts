@@ -1,10 +1,9 @@
 import type { Envelope } from "@tx/api-contracts";
-import type { ConsumerOptions, Logger } from "@tx/service-kit";
+import type { Logger } from "@tx/service-kit";
 import { eventFacts } from "../../emails/event-rows";
 import { transferRequestedEmail } from "../../emails/transfer-requested";
 import { deliverOnce, type Mailer } from "../../mail/deliver";
 import { deliveryParties, myListingsUrl } from "../replicas";
-import { MAIL_MAX_ATTEMPTS, REPLICA_MAX_WAITS } from "../retry-budget";
 
 /** The seller must transfer the sold tickets: to whom and by when, once. */
 export async function onTransferRequested(
@@ -27,12 +26,3 @@ export async function onTransferRequested(
     log,
   );
 }
-
-export const transferRequestedConsumer = (
-  mailer: Mailer,
-): ConsumerOptions<"delivery.transfer_requested"> => ({
-  subject: "delivery.transfer_requested",
-  handle: (event, log) => onTransferRequested(mailer, event, log),
-  maxAttempts: MAIL_MAX_ATTEMPTS,
-  maxRetryLater: REPLICA_MAX_WAITS,
-});

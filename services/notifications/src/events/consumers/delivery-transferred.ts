@@ -1,10 +1,9 @@
 import type { Envelope } from "@tx/api-contracts";
-import type { ConsumerOptions, Logger } from "@tx/service-kit";
+import type { Logger } from "@tx/service-kit";
 import { eventFacts } from "../../emails/event-rows";
 import { ticketsTransferredEmail } from "../../emails/tickets-transferred";
 import { deliverOnce, type Mailer } from "../../mail/deliver";
 import { deliveryParties, orderUrl } from "../replicas";
-import { MAIL_MAX_ATTEMPTS, REPLICA_MAX_WAITS } from "../retry-budget";
 
 /** The seller reported the transfer: the buyer looks in the venue's app and confirms, once. */
 export async function onTransferred(
@@ -27,10 +26,3 @@ export async function onTransferred(
     log,
   );
 }
-
-export const transferredConsumer = (mailer: Mailer): ConsumerOptions<"delivery.transferred"> => ({
-  subject: "delivery.transferred",
-  handle: (event, log) => onTransferred(mailer, event, log),
-  maxAttempts: MAIL_MAX_ATTEMPTS,
-  maxRetryLater: REPLICA_MAX_WAITS,
-});

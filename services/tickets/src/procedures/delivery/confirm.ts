@@ -1,8 +1,9 @@
 import type { Delivery, DeliveryOrderInput } from "@tx/api-contracts";
-import { type AuthedContext, outbox } from "@tx/service-kit";
+import type { AuthedContext } from "@tx/service-kit";
+import { markConfirmed } from "../../delivery/confirm";
 import { buyersSale } from "../../delivery/sale";
-import { assertDeliveryState, deliveryConfirmed, toDelivery } from "../../domain/delivery";
-import { type Ticket, TicketModel } from "../../models/ticket";
+import { assertDeliveryState, toDelivery } from "../../domain/delivery";
+import type { Ticket } from "../../models/ticket";
 
 /** The buyer has the transferred tickets. A repeat (a double click) is answered, not refused. */
 export async function confirmDelivery(
@@ -12,19 +13,7 @@ export async function confirmDelivery(
   const ticket = await buyersSale(input.orderId, ctx.user.id);
   if (ticket.delivery?.state === "confirmed") return view(ticket);
   assertDeliveryState(ticket, ["transferred"]);
-  const now = new Date();
-  const updated = await outbox.update(
-    TicketModel,
-    { _id: ticket._id, "delivery.state": "transferred" },
-    {
-      $set: {
-        "delivery.state": "confirmed",
-        "delivery.confirmedAt": now,
-        "delivery.confirmedHow": "buyer_confirmed",
-      },
-    },
-    [deliveryConfirmed(ticket, "buyer_confirmed", now)],
-  );
+  const updated = await markConfirmed(ticket, "transferred", "buyer_confirmed");
   if (!updated) {
     const current = await buyersSale(input.orderId, ctx.user.id);
     if (current.delivery?.state === "confirmed") return view(current);
