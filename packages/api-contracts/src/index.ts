@@ -1,6 +1,7 @@
 export * from "./auth";
 export * from "./client-address";
 export * from "./common";
+export * from "./delivery";
 export * from "./events";
 export * from "./format";
 export * from "./listings";

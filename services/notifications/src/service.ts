@@ -5,6 +5,7 @@ import {
 } from "@tx/service-kit";
 import { env, mailTransport } from "./env";
 import { accountEmailConsumers } from "./events/consumers/account-emails";
+import { deliveryConsumers } from "./events/consumers/delivery";
 import { orderCreatedConsumer } from "./events/consumers/order-created";
 import { paymentRefundedConsumer } from "./events/consumers/payment-refunded";
 import { paymentSucceededConsumer } from "./events/consumers/payment-succeeded";
@@ -32,5 +33,6 @@ export const service: ServiceDefinition = {
     paymentSucceededConsumer(mailer),
     paymentRefundedConsumer(mailer),
     ...accountEmailConsumers({ ...mailer, linkSecret: env.EMAIL_LINK_SECRET }),
+    ...deliveryConsumers(mailer),
   ],
 };

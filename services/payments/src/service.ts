@@ -1,6 +1,7 @@
 import { createLogger, remoteTokenVerifier, type ServiceDefinition } from "@tx/service-kit";
 import { refundLeftovers } from "./domain/refunds";
 import { env } from "./env";
+import { deliveryFailedConsumer } from "./events/consumers/delivery-failed";
 import {
   orderCancelledConsumer,
   orderCompletedConsumer,
@@ -27,6 +28,7 @@ export const service: ServiceDefinition = {
     orderCompletedConsumer,
     paymentSucceededConsumer,
     reservationRejectedConsumer,
+    deliveryFailedConsumer,
   ],
   start: async ({ log }) => {
     const stopRuntime = startRuntime();

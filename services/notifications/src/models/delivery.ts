@@ -8,6 +8,13 @@ export const MailKind = [
   "account-exists",
   "password-reset",
   "password-changed",
+  // Issue 21: ticket delivery.
+  "tickets-ready",
+  "transfer-requested",
+  "tickets-transferred",
+  "delivery-refunded",
+  "sale-failed",
+  "delivery-disputed",
 ] as const;
 export type MailKind = (typeof MailKind)[number];
 

@@ -14,6 +14,7 @@ import { type Payment, PaymentModel } from "../models/payment";
  * - our own payment.succeeded, read back, finds its order cancelled by now (same file);
  * - the check at start finds a late payment a crash left unrefunded (`refundLeftovers`);
  * - tickets rejected the order's reservation (the listing changed): reservation-rejected.ts.
+ * - the seller missed a transfer's deadline (events/consumers/delivery-failed.ts).
  */
 
 /** Money that landed for an order that had already ended: recorded, then refunded at once. */

@@ -6,6 +6,8 @@ import mongoose from "mongoose";
 export type OrderReplica = WithOutbox & {
   _id: string;
   ticketId: string;
+  /** The buyer (order.created's userId): who may download the files, to whom a transfer goes. */
+  buyerId?: string;
   version: number;
   status: OrderStatus;
   /** tickets refused to reserve for this order; the rejection event rides in the outbox. */
@@ -16,6 +18,7 @@ const schema = new mongoose.Schema<OrderReplica>(
   {
     _id: { type: String, required: true },
     ticketId: { type: String, required: true },
+    buyerId: String,
     version: { type: Number, required: true },
     status: { type: String, required: true },
     rejected: Boolean,

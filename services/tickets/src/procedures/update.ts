@@ -10,6 +10,8 @@ import {
   toListing,
 } from "../domain/listing";
 import { env } from "../env";
+import { deliveryForListing, filesDropped } from "../files/attach";
+import { markAttached, releaseFiles } from "../files/store";
 import { TicketModel } from "../models/ticket";
 
 export async function updateListing(
@@ -22,6 +24,7 @@ export async function updateListing(
   assertEditable(ticket);
   assertPriceWithinCap(input.changes, env.PRICE_CAP_RATIO);
 
+  const delivery = await deliveryForListing(ctx.user.id, input.changes, input.id);
   const changes = fieldsToDocument(input.changes);
   const next = { ...ticket, ...changes, version: ticket.version + 1 };
   // An order made before this version saw other terms: tickets will not reserve it.
@@ -30,7 +33,7 @@ export async function updateListing(
   const updated = await outbox.update(
     TicketModel,
     { _id: ticket._id, version: ticket.version, status: "available", deletedAt: null },
-    { $set: { ...changes, ...terms }, $inc: { version: 1 } },
+    { $set: { ...changes, ...terms, delivery }, $inc: { version: 1 } },
     [ticketUpdated(next, next.version)],
   );
   if (!updated) {
@@ -41,5 +44,10 @@ export async function updateListing(
       "This listing changed while you were editing it. Reload and try again.",
     );
   }
+  await markAttached(
+    delivery.files.map((f) => f._id),
+    input.id,
+  );
+  await releaseFiles(filesDropped(ticket.delivery?.files, delivery.files));
   return toListing(updated);
 }
