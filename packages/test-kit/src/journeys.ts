@@ -27,11 +27,15 @@ export async function registerConfirmed(
     for (let i = 0; i < users.length; i += 8) {
       const batch = users.slice(i, i + 8);
       await Promise.all(batch.map((u) => auth.register.mutate(u)));
-      const ids = await links.idsFor(batch.map((u) => u.email.trim().toLowerCase()));
+      const emails = batch.map((u) => u.email.trim().toLowerCase());
+      const ids = await links.idsFor(emails);
+      // In the order asked for, not the order the events arrived in: sessions[i] is users[i].
       sessions.push(
         ...(await Promise.all(
-          [...ids.values()].map((id) =>
-            auth.confirmRegistration.mutate({ token: emailLinkTokenFor(secret, "confirm", id) }),
+          emails.map((email) =>
+            auth.confirmRegistration.mutate({
+              token: emailLinkTokenFor(secret, "confirm", ids.get(email) ?? ""),
+            }),
           ),
         )),
       );

@@ -49,7 +49,8 @@ export async function requestPasswordReset(values: unknown): Promise<ForgotOutco
   }
 }
 
-const resetFields = ["token", "password"] as const;
+// The token is the link, not a field: its refusal ("expired or already used") is the form's.
+const resetFields = ["password"] as const;
 export type ResetErrors = FormErrors<(typeof resetFields)[number]>;
 
 /** The reset link: the new password is set, every other session ends, this one begins. */

@@ -4,6 +4,7 @@ import { Suspense } from "react";
 import { requireSession } from "@/auth/session";
 import { ChangePasswordForm } from "@/components/change-password-form";
 import { ProfileCard, ProfileCardSkeleton } from "@/components/profile-card";
+import styles from "./account-page.module.css";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -19,15 +20,17 @@ export default async function AccountPage({ searchParams }: Props) {
         title="Your account"
         description="The details your account is registered with."
       />
-      {justReset ? (
-        <Notice tone="success" role="status" title="Your new password is set">
-          <p>You are signed in here; every other browser was signed out.</p>
-        </Notice>
-      ) : null}
-      <Suspense fallback={<ProfileCardSkeleton />}>
-        <ProfileCard />
-      </Suspense>
-      <ChangePasswordForm />
+      <div className={styles.stack}>
+        {justReset ? (
+          <Notice tone="success" role="status" title="Your new password is set">
+            <p>You are signed in here; every other browser was signed out.</p>
+          </Notice>
+        ) : null}
+        <Suspense fallback={<ProfileCardSkeleton />}>
+          <ProfileCard />
+        </Suspense>
+        <ChangePasswordForm />
+      </div>
     </>
   );
 }
