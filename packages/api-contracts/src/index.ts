@@ -2,5 +2,6 @@ export * from "./auth";
 export * from "./common";
 export * from "./events";
 export * from "./listings";
+export * from "./operator";
 export * from "./orders";
 export * from "./payments";

@@ -3,7 +3,7 @@ import { type Stack, startStack } from "@tx/test-kit";
 import { withInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call } from "./call";
-import { type People, people } from "./fixtures";
+import { OPERATOR_EMAIL, type People, people } from "./fixtures";
 import { matrix } from "./matrix";
 import { allProcedures } from "./procedures";
 
@@ -16,7 +16,7 @@ beforeAll(async () => {
   stack = await startStack({
     infra: infra.infra.urls,
     logDir: path.join(infra.infra.dir, "logs"),
-    env: { LOG_LEVEL: "warn" },
+    env: { LOG_LEVEL: "warn", OPERATOR_EMAILS: OPERATOR_EMAIL },
   });
   p = await people(stack);
 }, 180_000);
@@ -40,6 +40,17 @@ describe("the authorization matrix", () => {
       const ctx = { stack, p };
       const input = rule.input ? await rule.input(ctx) : undefined;
       const anonymous = await call(stack, procedure, input);
+      if (rule.access === "operator") {
+        const forged = `${p.olive.accessToken.slice(0, -4)}AAAA`;
+        for (const token of [undefined, forged, p.mallory.accessToken, p.alice.accessToken]) {
+          const refused = await call(stack, procedure, input, token);
+          expect(refused.status).toBe(404);
+          expect(refused.error?.message).toBeTruthy();
+        }
+        const operator = await call(stack, procedure, input, p.olive.accessToken);
+        expect(operator.status, JSON.stringify(operator.error)).toBe(200);
+        return;
+      }
       if (rule.access === "public") {
         expect([401, 403]).not.toContain(anonymous.status);
         return;

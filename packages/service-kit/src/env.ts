@@ -34,6 +34,20 @@ export const serviceEnvShape = {
   NATS_URL: z.string().min(1, "must list at least one nats server"),
   /** Copies of each stream: 1 on one server, 3 on a production cluster. */
   NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
+  /**
+   * The accounts that see the operator's view (dead letters, queues, figures), comma-
+   * separated; compared with the email of the caller's verified access token.
+   */
+  OPERATOR_EMAILS: z
+    .string()
+    .default("")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.email("must list email addresses, comma-separated"))),
 };
 
 export const redisEnvShape = {

@@ -3,10 +3,14 @@ import type { AnyRouter } from "@trpc/server";
 import type { ServiceName } from "@tx/api-contracts";
 import type { Authenticate } from "./auth";
 import { type ConsumerOptions, EventBus } from "./bus";
+import { databaseReachable } from "./database-gate";
 import { connectDatabase, disconnectDatabase, pingDatabase } from "./db";
 import { createServiceServer } from "./http";
 import { createLogger, type Logger } from "./logger";
+import { attachOperations } from "./operations";
+import { setOperators } from "./operator";
 import { type AnyOutboxModel, outbox } from "./outbox";
+import { type Reconciler, startReconcilers } from "./reconciler";
 import { readinessChecks, registerReadinessCheck } from "./system";
 
 export type BaseServiceEnv = {
@@ -17,6 +21,7 @@ export type BaseServiceEnv = {
   MONGO_URL: string;
   NATS_URL: string;
   NATS_STREAM_REPLICAS: number;
+  OPERATOR_EMAILS: string[];
 };
 
 export type ServiceRuntime = { log: Logger; bus: EventBus };
@@ -34,18 +39,25 @@ export type ServiceDefinition = {
   routes?: Record<string, http.RequestListener>;
   /** Starts extra resources (queues, workers); returns how to stop them. */
   start?: (runtime: ServiceRuntime) => Promise<() => Promise<void>>;
+  /** Periodic repairs of states an event should have changed (run in the background). */
+  reconcilers?: Reconciler[];
+  /** Seconds between reconciler passes (the service's RECONCILE_INTERVAL_SECONDS). */
+  reconcileIntervalSeconds?: number;
 };
 
 export type RunningService = {
   port: number;
   log: Logger;
   bus: EventBus;
+  /** One reconciler pass now, awaited. */
+  reconcile: () => Promise<void>;
   stop: () => Promise<void>;
 };
 
 /** Start-up shared by every service: database, bus, outbox relay, consumers, HTTP server. */
 export async function startService(def: ServiceDefinition): Promise<RunningService> {
   const log = createLogger(def.name, def.env.LOG_LEVEL);
+  setOperators(def.env.OPERATOR_EMAILS);
   const dbName = `tx_${def.name}`;
   await connectDatabase(def.env.MONGO_URL, dbName);
   registerReadinessCheck({ name: "mongodb", check: pingDatabase });
@@ -54,15 +66,22 @@ export async function startService(def: ServiceDefinition): Promise<RunningServi
     service: def.name,
     log,
     replicas: def.env.NATS_STREAM_REPLICAS,
+    canHandle: databaseReachable,
   });
   registerReadinessCheck({ name: "nats", check: () => bus.ping() });
 
   outbox.attach(bus, log);
   for (const model of def.outboxModels ?? []) outbox.register(model);
   await outbox.start();
+  attachOperations({ service: def.name, bus, outbox, paused: () => !databaseReachable() });
 
   const stopExtra = def.start ? await def.start({ log, bus }) : async () => {};
   for (const consumer of def.consumers ?? []) await bus.consume(consumer);
+  const reconcilers = startReconcilers(def.reconcilers ?? [], {
+    intervalMs: (def.reconcileIntervalSeconds ?? 60) * 1000,
+    log,
+    canRun: databaseReachable,
+  });
 
   const server = createServiceServer({
     service: def.name,
@@ -88,6 +107,7 @@ export async function startService(def: ServiceDefinition): Promise<RunningServi
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      await reconcilers.stop();
       await stopExtra();
       await outbox.stop();
       await bus.close();
@@ -96,7 +116,7 @@ export async function startService(def: ServiceDefinition): Promise<RunningServi
     })();
     return stopping;
   };
-  return { port, log, bus, stop };
+  return { port, log, bus, reconcile: reconcilers.runNow, stop };
 }
 
 /** SIGTERM / SIGINT stop the service gracefully; a second signal or a 10 s stall exits at once. */

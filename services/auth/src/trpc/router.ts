@@ -5,7 +5,13 @@ import {
   SignInInput,
   UserProfile,
 } from "@tx/api-contracts";
-import { authedProcedure, publicProcedure, router, systemRouter } from "@tx/service-kit";
+import {
+  authedProcedure,
+  operatorRouter,
+  publicProcedure,
+  router,
+  systemRouter,
+} from "@tx/service-kit";
 import { z } from "zod";
 import { me } from "../procedures/me";
 import { refresh } from "../procedures/refresh";
@@ -15,6 +21,7 @@ import { signOut } from "../procedures/sign-out";
 
 export const authRouter = router({
   system: systemRouter("auth"),
+  operator: operatorRouter("auth"),
   register: publicProcedure
     .input(RegisterInput)
     .output(AuthSession)

@@ -1,7 +1,8 @@
-import { router, systemRouter } from "@tx/service-kit";
+import { operatorRouter, router, systemRouter } from "@tx/service-kit";
 
 export const notificationsRouter = router({
   system: systemRouter("notifications"),
+  operator: operatorRouter("notifications"),
 });
 
 export type NotificationsRouter = typeof notificationsRouter;

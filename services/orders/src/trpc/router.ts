@@ -5,7 +5,7 @@ import {
   OrderIdInput,
   OrderPage,
 } from "@tx/api-contracts";
-import { authedProcedure, router, systemRouter } from "@tx/service-kit";
+import { authedProcedure, operatorRouter, router, systemRouter } from "@tx/service-kit";
 import { cancelOwnOrder } from "../procedures/cancel";
 import { createOrder } from "../procedures/create";
 import { getOrder } from "../procedures/get";
@@ -13,6 +13,7 @@ import { orderHistory } from "../procedures/history";
 
 export const ordersRouter = router({
   system: systemRouter("orders"),
+  operator: operatorRouter("orders"),
   create: authedProcedure
     .input(CreateOrderInput)
     .output(Order)

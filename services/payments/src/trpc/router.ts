@@ -6,13 +6,14 @@ import {
   PaymentState,
   StartPaymentInput,
 } from "@tx/api-contracts";
-import { authedProcedure, router, systemRouter } from "@tx/service-kit";
+import { authedProcedure, operatorRouter, router, systemRouter } from "@tx/service-kit";
 import { authenticateSandbox, confirmSandbox } from "../procedures/sandbox";
 import { startPayment } from "../procedures/start";
 import { getPayment, syncPayment } from "../procedures/status";
 
 export const paymentsRouter = router({
   system: systemRouter("payments"),
+  operator: operatorRouter("payments"),
   start: authedProcedure
     .input(StartPaymentInput)
     .output(PaymentSession)

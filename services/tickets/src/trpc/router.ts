@@ -6,7 +6,13 @@ import {
   ListListingsInput,
   UpdateListingInput,
 } from "@tx/api-contracts";
-import { authedProcedure, publicProcedure, router, systemRouter } from "@tx/service-kit";
+import {
+  authedProcedure,
+  operatorRouter,
+  publicProcedure,
+  router,
+  systemRouter,
+} from "@tx/service-kit";
 import { z } from "zod";
 import { createListing } from "../procedures/create";
 import { deleteListing } from "../procedures/delete";
@@ -17,6 +23,7 @@ import { updateListing } from "../procedures/update";
 
 export const ticketsRouter = router({
   system: systemRouter("tickets"),
+  operator: operatorRouter("tickets"),
   list: publicProcedure
     .input(ListListingsInput)
     .output(ListingPage)

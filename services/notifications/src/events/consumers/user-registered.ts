@@ -4,7 +4,6 @@ import { welcomeEmail } from "../../emails/welcome";
 import { deliverOnce, type Mailer } from "../../mail/deliver";
 import { insertOnce } from "../../models/insert-once";
 import { UserReplicaModel } from "../../models/user";
-import { MAIL_MAX_ATTEMPTS } from "../retry-budget";
 
 /** Keeps the buyer's address for later order emails, then welcomes them once. */
 export async function onUserRegistered(
@@ -27,5 +26,4 @@ export async function onUserRegistered(
 export const userRegisteredConsumer = (mailer: Mailer): ConsumerOptions<"user.registered"> => ({
   subject: "user.registered",
   handle: (event, log) => onUserRegistered(mailer, event, log),
-  maxAttempts: MAIL_MAX_ATTEMPTS,
 });
