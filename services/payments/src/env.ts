@@ -1,9 +1,10 @@
-import { authEnvShape, parseEnv, serviceEnvShape } from "@tx/service-kit";
+import { authEnvShape, parseEnv, reconcileEnvShape, serviceEnvShape } from "@tx/service-kit";
 import { z } from "zod";
 
 const base = parseEnv({
   ...serviceEnvShape,
   ...authEnvShape,
+  ...reconcileEnvShape,
   PORT: serviceEnvShape.PORT.default(4004),
   /** With a key, real Stripe; without, the built-in sandbox gateway. */
   STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),

@@ -6,7 +6,8 @@ runMain(async () => {
   const { paymentsRouter } = await import("./trpc/router");
   const { PaymentModel } = await import("./models/payment");
   const { webhookRoute } = await import("./webhook/route");
-  const { gateway, setOwnWebhookUrl } = await import("./gateway/index");
+  const { gateway, sandbox, setOwnWebhookUrl } = await import("./gateway/index");
+  const { paymentsReconciler } = await import("./reconcile/payments");
   const consumers = await import("./events/consumers/order-events");
   const { createLogger } = await import("@tx/service-kit");
 
@@ -22,11 +23,11 @@ runMain(async () => {
       consumers.orderCompletedConsumer,
       consumers.paymentSucceededConsumer,
     ],
-    start: async ({ log }) => {
-      const { refundLeftovers } = await import("./domain/settle");
-      await refundLeftovers(log);
-      return async () => {};
-    },
+    // Sandbox only: deliver the webhooks it stored, like Stripe would, until they land.
+    start: async () => sandbox()?.webhooks.start() ?? (async () => {}),
+    // At start (in the background: one failing payment never stops the service) and on a schedule.
+    reconcilers: [paymentsReconciler()],
+    reconcileIntervalSeconds: env.RECONCILE_INTERVAL_SECONDS,
     routes: {
       "/webhooks/stripe": webhookRoute(env.WEBHOOK_SECRET, createLogger("payments", env.LOG_LEVEL)),
     },

@@ -1,8 +1,9 @@
 import type { PaymentStatus, RefundReason } from "@tx/api-contracts";
 import { type Logger, outbox, pendingEvent, RetryLater } from "@tx/service-kit";
+import { env } from "../env";
 import type { Intent } from "../gateway/gateway";
 import { gateway } from "../gateway/index";
-import { OrderReplicaModel } from "../models/order-replica";
+import { type OrderReplica, OrderReplicaModel } from "../models/order-replica";
 import { type Payment, PaymentModel } from "../models/payment";
 
 /**
@@ -24,7 +25,7 @@ export async function settleSucceeded(intent: Intent, log: Logger): Promise<Paym
       : payment;
   }
 
-  if (order.status === "awaiting_payment") {
+  if (order.status === "awaiting_payment" && !holdEnded(order)) {
     const settled = await outbox.update(
       PaymentModel,
       { _id: payment._id, status: { $nin: ["succeeded", "refunded"] } },
@@ -44,13 +45,25 @@ export async function settleSucceeded(intent: Intent, log: Logger): Promise<Paym
     log.info({ orderId: payment.orderId, intentId: intent.id }, "payment succeeded");
     return settled;
   }
-  const reason = refundReason(order.cancelReason);
+  // Cancelled, or its hold is over by more than the grace period (the cancellation is late):
+  // the ticket is not the buyer's, so neither is this charge.
+  const reason =
+    order.status === "awaiting_payment" ? "order_expired" : refundReason(order.cancelReason);
   // Record the success first, so a crash before the refund still leaves a paid payment to refund.
   await PaymentModel.updateOne(
     { _id: payment._id, status: { $nin: ["succeeded", "refunded"] } },
     { $set: { status: "succeeded", billing: intent.billing ?? payment.billing } },
   );
   return refundPayment(payment.orderId, reason, log);
+}
+
+/**
+ * Whether the order's hold is over for good: it ended more than the grace period ago.
+ * Within the grace period the order's own service still decides (it may have completed
+ * the order on a payment that came just in time); after it, orders cancels the hold itself.
+ */
+export function holdEnded(order: Pick<OrderReplica, "expiresAt">, now = Date.now()): boolean {
+  return order.expiresAt.getTime() + env.RECONCILE_GRACE_SECONDS * 1000 < now;
 }
 
 export function refundReason(cancelReason: string | null | undefined): RefundReason {
@@ -96,27 +109,4 @@ export async function recordFailure(intent: Intent): Promise<void> {
       },
     },
   );
-}
-
-/**
- * At start: payments recorded as succeeded in the last `withinHours` whose order has been
- * cancelled are refunded. This process may have died between recording a late payment and
- * refunding it, and nothing else would come back for it (the sandbox's webhook retries
- * lived in the dead process). Returns how many it refunded.
- */
-export async function refundLeftovers(log: Logger, withinHours = 48): Promise<number> {
-  const since = new Date(Date.now() - withinHours * 3_600_000);
-  const paid = await PaymentModel.find(
-    { status: "succeeded", updatedAt: { $gte: since } },
-    { orderId: 1 },
-  ).lean();
-  let refunded = 0;
-  for (const { orderId } of paid) {
-    const order = await OrderReplicaModel.findById(orderId).lean();
-    if (order?.status !== "cancelled") continue;
-    await refundPayment(orderId, refundReason(order.cancelReason), log);
-    refunded += 1;
-  }
-  if (refunded > 0) log.warn({ refunded }, "refunded late payments left by a crash");
-  return refunded;
 }

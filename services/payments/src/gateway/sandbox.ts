@@ -3,7 +3,7 @@ import type { BillingAddress, SandboxCard } from "@tx/api-contracts";
 import { DomainError, type Logger } from "@tx/service-kit";
 import type { Intent, PaymentGateway } from "./gateway";
 import { type SandboxIntent, SandboxIntentModel } from "./sandbox-model";
-import { signWebhook } from "./stripe";
+import { type SandboxWebhooks, sandboxWebhooks } from "./sandbox-webhooks";
 
 /** Stripe's published test cards: the outcome each one gives. */
 const TEST_CARDS: Record<string, "succeed" | "decline" | "authenticate"> = {
@@ -29,6 +29,8 @@ function toIntent(s: SandboxIntent): Intent {
 }
 
 export type SandboxGateway = PaymentGateway & {
+  /** The webhooks it owes; the service starts their delivery. */
+  webhooks: SandboxWebhooks;
   /** What Stripe.js confirmCardPayment does with a card: charge, decline or ask for 3-D Secure. */
   confirm: (intentId: string, card: SandboxCard, billing: BillingAddress) => Promise<Intent>;
   /** The buyer's answer on the 3-D Secure challenge page. */
@@ -44,6 +46,11 @@ export function sandboxGateway(opts: {
   webhookSecret: string;
   log: Logger;
 }): SandboxGateway {
+  const webhooks = sandboxWebhooks({
+    url: opts.webhookUrl,
+    secret: opts.webhookSecret,
+    log: opts.log,
+  });
   const load = async (intentId: string) => {
     const s = await SandboxIntentModel.findById(intentId).lean();
     if (!s) throw new DomainError("NOT_FOUND", "No such payment.");
@@ -63,54 +70,13 @@ export function sandboxGateway(opts: {
     return s ?? (await load(intentId));
   };
 
-  /** Delivers the event like Stripe: signed, retried with backoff until the route accepts it. */
-  const deliver = (type: string, intent: Intent) => {
-    const payload = JSON.stringify({
-      id: id("evt"),
-      object: "event",
-      type,
-      created: Math.floor(Date.now() / 1000),
-      livemode: false,
-      data: {
-        object: {
-          id: intent.id,
-          object: "payment_intent",
-          amount: intent.amount,
-          currency: intent.currency.toLowerCase(),
-          status: intent.status,
-          metadata: { orderId: intent.orderId },
-          last_payment_error: intent.lastError ? { message: intent.lastError } : null,
-        },
-      },
-    });
-    void (async () => {
-      for (let attempt = 1; attempt <= 8; attempt++) {
-        try {
-          const res = await fetch(opts.webhookUrl(), {
-            method: "POST",
-            headers: {
-              "content-type": "application/json",
-              "stripe-signature": signWebhook(payload, opts.webhookSecret),
-            },
-            body: payload,
-          });
-          if (res.ok) return;
-          opts.log.warn({ status: res.status, type, attempt }, "sandbox webhook refused, retrying");
-        } catch (err) {
-          opts.log.warn({ err, type, attempt }, "sandbox webhook failed, retrying");
-        }
-        await new Promise((r) => setTimeout(r, Math.min(200 * 2 ** attempt, 10_000)));
-      }
-      opts.log.error(
-        { type, intentId: intent.id },
-        "sandbox webhook gave up; the return path still syncs",
-      );
-    })();
-  };
+  /** Reports the change like Stripe: a signed webhook, stored before this returns. */
+  const deliver = (type: string, intent: Intent) => webhooks.enqueue(type, intent);
 
   return {
     mode: "sandbox",
     publishableKey: null,
+    webhooks,
     async createIntent(params) {
       const existing = await SandboxIntentModel.findOne({
         idempotencyKey: params.idempotencyKey,
@@ -142,6 +108,18 @@ export function sandboxGateway(opts: {
     async retrieveIntent(intentId) {
       return toIntent(await load(intentId));
     },
+    async cancelIntent(intentId) {
+      const cancellable: Intent["status"][] = [
+        "requires_payment_method",
+        "requires_confirmation",
+        "requires_action",
+        "processing",
+        "requires_capture",
+      ];
+      const s = await set(intentId, cancellable, { status: "canceled", lastError: null });
+      if (s.status === "canceled") await deliver("payment_intent.canceled", toIntent(s));
+      return toIntent(s);
+    },
     async refund(params) {
       const s = await load(params.intentId);
       if (s.refundId) return { id: s.refundId };
@@ -157,6 +135,12 @@ export function sandboxGateway(opts: {
     async confirm(intentId, card, billing) {
       const s = await load(intentId);
       if (s.status === "succeeded") return toIntent(s);
+      if (s.status === "canceled") {
+        throw new DomainError(
+          "CONFLICT",
+          "This payment was cancelled: the hold on these tickets ended.",
+        );
+      }
       const outcome = TEST_CARDS[card.number];
       const [month, year] = card.expiry.split("/").map((p) => Number.parseInt(p.trim(), 10));
       const expired = !month || !year || new Date(2000 + year, month, 1) <= new Date();
@@ -166,7 +150,7 @@ export function sandboxGateway(opts: {
           status: "requires_payment_method",
           lastError: "Your card has expired.",
         });
-        deliver("payment_intent.payment_failed", toIntent(failed));
+        await deliver("payment_intent.payment_failed", toIntent(failed));
         return toIntent(failed);
       }
       if (outcome === "succeed") {
@@ -175,7 +159,7 @@ export function sandboxGateway(opts: {
           lastError: null,
           billing,
         });
-        deliver("payment_intent.succeeded", toIntent(done));
+        if (done.status === "succeeded") await deliver("payment_intent.succeeded", toIntent(done));
         return toIntent(done);
       }
       if (outcome === "authenticate") {
@@ -188,23 +172,29 @@ export function sandboxGateway(opts: {
         lastError:
           outcome === "decline" ? "Your card was declined." : "Your card number is incorrect.",
       });
-      deliver("payment_intent.payment_failed", toIntent(declined));
+      await deliver("payment_intent.payment_failed", toIntent(declined));
       return toIntent(declined);
     },
     async authenticate(intentId, outcome) {
+      if ((await load(intentId)).status === "canceled") {
+        throw new DomainError(
+          "CONFLICT",
+          "This payment was cancelled: the hold on these tickets ended.",
+        );
+      }
       if (outcome === "complete") {
         const done = await set(intentId, ["requires_action"], {
           status: "succeeded",
           lastError: null,
         });
-        if (done.status === "succeeded") deliver("payment_intent.succeeded", toIntent(done));
+        if (done.status === "succeeded") await deliver("payment_intent.succeeded", toIntent(done));
         return toIntent(done);
       }
       const failed = await set(intentId, ["requires_action"], {
         status: "requires_payment_method",
         lastError: "We could not authenticate your payment. Try again or use another card.",
       });
-      deliver("payment_intent.payment_failed", toIntent(failed));
+      await deliver("payment_intent.payment_failed", toIntent(failed));
       return toIntent(failed);
     },
   };

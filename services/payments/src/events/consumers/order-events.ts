@@ -1,5 +1,6 @@
 import type { Envelope } from "@tx/api-contracts";
 import { type ConsumerOptions, type Logger, RetryLater } from "@tx/service-kit";
+import { cancelIntentOfEndedOrder } from "../../domain/cancel-intent";
 import { refundPayment, refundReason } from "../../domain/settle";
 import { OrderReplicaModel } from "../../models/order-replica";
 
@@ -45,7 +46,9 @@ async function applyInOrder(
 async function onOrderCancelled(event: Envelope<"order.cancelled">, log: Logger) {
   const o = event.data;
   await applyInOrder(o.id, o.version, { status: "cancelled", cancelReason: o.reason });
-  // Also on a repeat: a crash may have come between the replica update and the refund.
+  // Also on a repeat: a crash may have come between the replica update and what follows.
+  // The intent is canceled first, so a card confirmed from now on is never charged.
+  await cancelIntentOfEndedOrder(o.id, log);
   await refundPayment(o.id, o.reason === "expired" ? "order_expired" : "order_cancelled", log);
 }
 
