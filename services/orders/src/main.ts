@@ -7,6 +7,7 @@ runMain(async () => {
   const { OrderModel } = await import("./models/order");
   const replica = await import("./events/consumers/ticket-replica");
   const outcomes = await import("./events/consumers/order-outcomes");
+  const { overdueHolds } = await import("./reconcile/overdue-holds");
   const service = await startService({
     name: "orders",
     env,
@@ -21,6 +22,8 @@ runMain(async () => {
       outcomes.paymentSucceededConsumer,
       outcomes.paymentRefundedConsumer,
     ],
+    reconcilers: [overdueHolds(env.RECONCILE_GRACE_SECONDS)],
+    reconcileIntervalSeconds: env.RECONCILE_INTERVAL_SECONDS,
   });
   stopOnSignals(service);
 });

@@ -9,6 +9,7 @@ runMain(async () => {
   const { orderCancelledConsumer, orderCompletedConsumer } = await import(
     "./events/consumers/order-finished"
   );
+  const { stuckReservations } = await import("./reconcile/stuck-reservations");
   const service = await startService({
     name: "tickets",
     env,
@@ -16,6 +17,8 @@ runMain(async () => {
     authenticate: (log) => remoteTokenVerifier(env, log),
     outboxModels: [TicketModel],
     consumers: [orderCreatedConsumer, orderCancelledConsumer, orderCompletedConsumer],
+    reconcilers: [stuckReservations(env.RECONCILE_GRACE_SECONDS)],
+    reconcileIntervalSeconds: env.RECONCILE_INTERVAL_SECONDS,
   });
   stopOnSignals(service);
 });

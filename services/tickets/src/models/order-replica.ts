@@ -7,6 +7,8 @@ export type OrderReplica = {
   ticketId: string;
   version: number;
   status: OrderStatus;
+  /** When the order's hold ends (absent on replicas written before it was kept). */
+  expiresAt?: Date;
 };
 
 const schema = new mongoose.Schema<OrderReplica>(
@@ -15,6 +17,7 @@ const schema = new mongoose.Schema<OrderReplica>(
     ticketId: { type: String, required: true },
     version: { type: Number, required: true },
     status: { type: String, required: true },
+    expiresAt: Date,
   },
   { versionKey: false },
 );

@@ -39,6 +39,7 @@ export async function onOrderCreated(event: Envelope<"order.created">, log: Logg
     ticketId: order.ticket.id,
     version: order.version,
     status: order.status,
+    expiresAt: new Date(order.expiresAt),
   }).catch((err: { code?: number }) => {
     if (err.code !== 11000) throw err;
   });

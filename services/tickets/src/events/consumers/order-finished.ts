@@ -1,6 +1,6 @@
 import type { Envelope, OrderStatus } from "@tx/api-contracts";
-import { type ConsumerOptions, type Logger, outbox, RetryLater } from "@tx/service-kit";
-import { ticketUpdated } from "../../domain/events";
+import { type ConsumerOptions, type Logger, RetryLater } from "@tx/service-kit";
+import { endHold } from "../../domain/listing-hold";
 import { OrderReplicaModel } from "../../models/order-replica";
 import { TicketModel } from "../../models/ticket";
 
@@ -19,23 +19,15 @@ async function onOrderFinished(event: Finished, log: Logger): Promise<void> {
 
   const cancelled = event.type === "order.cancelled";
   const ticket = await TicketModel.findById(order.ticket.id).lean();
-  if (ticket && ticket.orderId === order.id && ticket.status === "reserved") {
+  // Held by this order: release or sell. Completed, but released meanwhile by the reconciler
+  // (its order.completed was late): it is this order's, as no other order could hold it.
+  const held = ticket?.orderId === order.id && ticket.status === "reserved";
+  const releasedEarly =
+    !cancelled && ticket?.status === "available" && !ticket.orderId && !ticket.deletedAt;
+  if (ticket && (held || releasedEarly)) {
     const status = cancelled ? ("available" as const) : ("sold" as const);
-    const next = {
-      ...ticket,
-      status,
-      orderId: cancelled ? undefined : order.id,
-      version: ticket.version + 1,
-    };
-    const changed = await outbox.update(
-      TicketModel,
-      { _id: ticket._id, version: ticket.version, orderId: order.id },
-      cancelled
-        ? { $set: { status }, $unset: { orderId: 1 }, $inc: { version: 1 } }
-        : { $set: { status }, $inc: { version: 1 } },
-      [ticketUpdated(next, next.version)],
-    );
-    if (!changed) throw new RetryLater("listing changed meanwhile");
+    if (!(await endHold(ticket, order.id, status)))
+      throw new RetryLater("listing changed meanwhile");
     log.info({ orderId: order.id, ticketId: order.ticket.id, status }, "listing updated for order");
   }
   const status: OrderStatus = cancelled ? "cancelled" : "complete";
