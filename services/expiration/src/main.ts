@@ -7,6 +7,7 @@ runMain(async () => {
   const { expirationRouter } = await import("./trpc/router");
   const { startExpirationQueue } = await import("./queue/expiration-queue");
   const consumers = await import("./events/consumers/order-events");
+  const { missingJobs } = await import("./reconcile/missing-jobs");
   let queue: ExpirationQueue | undefined;
   const current = () => {
     if (!queue) throw new Error("expiration queue not started");
@@ -26,6 +27,8 @@ runMain(async () => {
       consumers.orderCompletedConsumer(current),
       consumers.orderCancelledConsumer(current),
     ],
+    reconcilers: [missingJobs(current)],
+    reconcileIntervalSeconds: env.RECONCILE_INTERVAL_SECONDS,
   });
   stopOnSignals(service);
 });
