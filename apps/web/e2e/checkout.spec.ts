@@ -1,16 +1,7 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { type Account, newAccount, pageErrors, registered } from "./accounts";
 import { ORDER_HOLD_SECONDS } from "./global-setup";
-import {
-  billing,
-  cards,
-  emailTo,
-  listTickets,
-  mailText,
-  pay,
-  purchase,
-  uniqueEvent,
-} from "./market";
+import { billing, cards, emailTo, listTickets, pay, purchase, uniqueEvent } from "./market";
 import { screenshotAtEveryWidth, screenshotsTag } from "./screenshots";
 
 /** A seller (in a browser of their own) with one listing, and a buyer signed in on `page`. */

@@ -33,6 +33,20 @@ const Env = z.object({
     .string({ error: "is not set" })
     .min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)"),
   NEXTAUTH_URL: AppUrl,
+  /**
+   * The accounts that see /operator (dead letters, the expiration queue, the figures to
+   * alert on), comma-separated. Each service checks the same list on its own procedures.
+   */
+  OPERATOR_EMAILS: z
+    .string()
+    .default("")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.email("must list email addresses, comma-separated"))),
 });
 export type Env = z.infer<typeof Env>;
 
@@ -69,6 +83,11 @@ export function appOrigin(): string {
 /** Whether browsers reach the app over https, as production must (Secure cookies, upgrades). */
 export function servedOverHttps(): boolean {
   return env().NEXTAUTH_URL.protocol === "https:";
+}
+
+/** Whether this account is an operator's (OPERATOR_EMAILS). */
+export function isOperatorEmail(email: string): boolean {
+  return env().OPERATOR_EMAILS.includes(email.toLowerCase());
 }
 
 /** A missing or bad variable stops the server as it starts, by name. */

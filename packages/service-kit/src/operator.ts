@@ -1,3 +1,4 @@
+import type http from "node:http";
 import {
   DeadLetterListInput,
   DeadLetterPage,
@@ -8,6 +9,7 @@ import {
   ReplayResult,
   type ServiceName,
 } from "@tx/api-contracts";
+import type { Authenticate } from "./auth";
 import { discardDeadLetter, listDeadLetters, replayDeadLetter } from "./dead-letters";
 import { DomainError } from "./errors";
 import { operationsRuntime, overview } from "./operations";
@@ -32,6 +34,25 @@ export const operatorProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!isOperator(ctx.user)) throw new DomainError("NOT_FOUND");
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
+
+/**
+ * A raw HTTP route for operators only (the expiration queue's board): the bearer token is
+ * verified like a procedure's, and anyone else gets a 404 that names nothing.
+ */
+export function operatorOnly(
+  authenticate: Authenticate,
+  listener: http.RequestListener,
+): http.RequestListener {
+  return async (req, res) => {
+    const user = await authenticate(req.headers.authorization);
+    if (!isOperator(user)) {
+      res.writeHead(404, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: "not found" }));
+      return;
+    }
+    listener(req, res);
+  };
+}
 
 /** The `operator` sub-router every service mounts. */
 export function operatorRouter(service: ServiceName) {

@@ -1,4 +1,12 @@
-import { remoteTokenVerifier, runMain, startService, stopOnSignals } from "@tx/service-kit";
+import type http from "node:http";
+import {
+  createLogger,
+  operatorOnly,
+  remoteTokenVerifier,
+  runMain,
+  startService,
+  stopOnSignals,
+} from "@tx/service-kit";
 import type { ExpirationQueue } from "./queue/expiration-queue";
 
 runMain(async () => {
@@ -8,11 +16,17 @@ runMain(async () => {
   const { startExpirationQueue } = await import("./queue/expiration-queue");
   const consumers = await import("./events/consumers/order-events");
   const { missingJobs } = await import("./reconcile/missing-jobs");
+  const { BOARD_PATH, queueBoard } = await import("./queue/board");
   let queue: ExpirationQueue | undefined;
   const current = () => {
     if (!queue) throw new Error("expiration queue not started");
     return queue;
   };
+  let board: http.RequestListener | undefined;
+  const boardRoute = operatorOnly(
+    remoteTokenVerifier(env, createLogger("expiration", env.LOG_LEVEL)),
+    (req, res) => (board ? board(req, res) : res.writeHead(503).end()),
+  );
   const service = await startService({
     name: "expiration",
     env,
@@ -20,6 +34,7 @@ runMain(async () => {
     authenticate: (log) => remoteTokenVerifier(env, log),
     start: async ({ bus, log }) => {
       queue = await startExpirationQueue(env.REDIS_URL, bus, log);
+      board = queueBoard(queue.queue);
       return queue.stop;
     },
     consumers: [
@@ -27,6 +42,7 @@ runMain(async () => {
       consumers.orderCompletedConsumer(current),
       consumers.orderCancelledConsumer(current),
     ],
+    routes: { [`${BOARD_PATH}/*`]: boardRoute },
     reconcilers: [missingJobs(current)],
     reconcileIntervalSeconds: env.RECONCILE_INTERVAL_SECONDS,
   });

@@ -43,8 +43,8 @@ export function paymentsReconciler(): Reconciler {
             continue;
           }
           const order = await OrderReplicaModel.findById(payment.orderId).lean();
-          const ended = !order || order.status !== "awaiting_payment" || holdEnded(order);
-          if (order && ended) {
+          // No replica yet: the order is not known to be over, so its intent stays.
+          if (order && (order.status !== "awaiting_payment" || holdEnded(order))) {
             const outcome = await cancelIntentOfEndedOrder(payment.orderId, log);
             if (outcome === "canceled") fixed("intent_cancelled");
             if (outcome === "settled") fixed("charge_settled");
