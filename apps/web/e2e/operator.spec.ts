@@ -56,6 +56,7 @@ test("the operator page and the queue board do not exist for anyone but an opera
 test("an operator sees a malformed message in the dead letters, corrects and replays it, and opens the queue board", {
   tag: screenshotsTag,
 }, async ({ page }) => {
+  test.setTimeout(120_000);
   const errors = pageErrors(page);
   await registered(page, {
     name: "Olive Operator",

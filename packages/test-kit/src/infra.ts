@@ -23,6 +23,13 @@ export type Infra = {
   kill: (name: InfraName) => Promise<void>;
   /** Start a killed or stopped server again, on the same port with the same data. */
   start: (name: InfraName) => Promise<void>;
+  /** Stop one server (SIGTERM, SIGKILL after 5 s), leaving its data on disk. */
+  halt: (name: InfraName) => Promise<void>;
+  /**
+   * An outage: the server stopped for `ms`, then started again on its port with its data.
+   * `during` runs while it is away (the test's clients keep trying meanwhile).
+   */
+  outage: (name: InfraName, ms: number, during?: () => Promise<void>) => Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -208,16 +215,28 @@ export async function startInfra(opts: StartInfraOptions): Promise<Infra> {
     return server;
   };
 
+  const start = async (name: InfraName) => {
+    const server = get(name);
+    if (server.proc?.isRunning()) return;
+    await startOne(server);
+  };
+  const halt = async (name: InfraName) => {
+    await get(name).proc?.stop(5_000);
+  };
   return {
     urls,
     dir: opts.dir,
     kill: async (name) => {
       await get(name).proc?.kill();
     },
-    start: async (name) => {
-      const server = get(name);
-      if (server.proc?.isRunning()) return;
-      await startOne(server);
+    start,
+    halt,
+    outage: async (name, ms, during) => {
+      await halt(name);
+      say(`${name} stopped for ${Math.round(ms / 1000)} s`);
+      const away = new Promise((r) => setTimeout(r, ms));
+      await Promise.all([away, during?.()]);
+      await start(name);
     },
     stop: async () => {
       await Promise.all([...servers.values()].map((s) => s.proc?.stop(5_000)));

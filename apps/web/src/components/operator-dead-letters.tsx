@@ -65,13 +65,10 @@ function DeadLetterCard({ group }: { group: DeadLetterGroup }) {
         />
         <div className={styles.actions}>
           <Button type="submit">Replay</Button>
+          <Button type="submit" variant="secondary" formAction={discardDeadLetter}>
+            Discard
+          </Button>
         </div>
-      </form>
-      <form action={discardDeadLetter}>
-        <input type="hidden" name="letters" value={letters} />
-        <Button type="submit" variant="secondary">
-          Discard
-        </Button>
       </form>
     </Card>
   );
