@@ -1,8 +1,8 @@
-import { appendFileSync, mkdirSync } from "node:fs";
+import { appendFileSync, cpSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { AuthSession, Order } from "@tx/api-contracts";
 import { dataRoot, type Infra, type InfraName, type Stack } from "@tx/test-kit";
-import { type Snapshot, statusCounts, waitUntilSettled } from "./invariants";
+import { type Snapshot, statusCounts, violations, waitUntilSettled } from "./invariants";
 import { cancelOf, holdWithPayment, keepTrying, payFor } from "./shoppers";
 
 /** How long a server stays away (the issue asks for 90 s; TX_OUTAGE_SECONDS shortens it locally). */
@@ -68,6 +68,7 @@ export async function purchasesThroughOutage(
     180_000,
   );
   const result = { server, healMs: Date.now() - restarted, settled, snapshot, orders: held.length };
+  if (!settled) keepEvidence(infra, `outage-${server}`, snapshot, { outageEnded: restarted });
   report(
     `${server} stopped ${OUTAGE_MS / 1000} s with ${held.length} purchases in flight: healed ${(result.healMs / 1000).toFixed(1)} s after the restart (settled=${settled}); orders ${JSON.stringify(statusCounts(snapshot))}, payments ${JSON.stringify(countBy(snapshot.payments.map((p) => p.status)))}, dead letters ${snapshot.deadLetters.length}`,
   );
@@ -78,6 +79,18 @@ export function countBy(values: string[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const v of values) out[v] = (out[v] ?? 0) + 1;
   return out;
+}
+
+/** A run that did not heal keeps its servers' logs and the last snapshot, to be read after. */
+export function keepEvidence(infra: Infra, name: string, s: Snapshot, extra: object = {}): void {
+  const dir = path.join(dataRoot, "results", name);
+  mkdirSync(dir, { recursive: true });
+  cpSync(path.join(infra.dir, "logs"), path.join(dir, "logs"), { recursive: true });
+  writeFileSync(
+    path.join(dir, "snapshot.json"),
+    JSON.stringify({ ...extra, violations: violations(s), snapshot: s }, null, 2),
+  );
+  console.log(`evidence kept in ${dir}`);
 }
 
 /** Printed, and kept in .data/results/reliability.txt for the notes. */

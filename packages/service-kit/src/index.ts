@@ -1,6 +1,7 @@
 export * from "./auth";
 export * from "./bus";
 export * from "./database-gate";
+export * from "./database-watchdog";
 export * from "./db";
 export * from "./dead-letters";
 export * from "./env";

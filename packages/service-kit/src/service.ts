@@ -4,6 +4,7 @@ import type { ServiceName } from "@tx/api-contracts";
 import type { Authenticate } from "./auth";
 import { type ConsumerOptions, EventBus } from "./bus";
 import { databaseReachable } from "./database-gate";
+import { startDatabaseWatchdog } from "./database-watchdog";
 import { connectDatabase, disconnectDatabase, pingDatabase } from "./db";
 import { createServiceServer } from "./http";
 import { createLogger, type Logger } from "./logger";
@@ -61,6 +62,14 @@ export async function startService(def: ServiceDefinition): Promise<RunningServi
   const dbName = `tx_${def.name}`;
   await connectDatabase(def.env.MONGO_URL, dbName);
   registerReadinessCheck({ name: "mongodb", check: pingDatabase });
+  const stopWatchdog = startDatabaseWatchdog({
+    reachable: databaseReachable,
+    reconnect: async () => {
+      await disconnectDatabase().catch(() => undefined);
+      await connectDatabase(def.env.MONGO_URL, dbName);
+    },
+    log,
+  });
   const bus = await EventBus.connect({
     servers: def.env.NATS_URL,
     service: def.name,
@@ -108,6 +117,7 @@ export async function startService(def: ServiceDefinition): Promise<RunningServi
         server.closeIdleConnections();
       });
       await reconcilers.stop();
+      stopWatchdog();
       await stopExtra();
       await outbox.stop();
       await bus.close();
