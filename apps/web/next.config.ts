@@ -9,7 +9,7 @@ const config: NextConfig = {
   output: "standalone",
   outputFileTracingRoot: repoRoot,
   turbopack: { root: repoRoot },
-  transpilePackages: ["@tx/ui", "@tx/api-contracts"],
+  transpilePackages: ["@tx/ui", "@tx/api-contracts", "@tx/service-kit"],
   poweredByHeader: false,
   reactStrictMode: true,
   // The Content-Security-Policy is set per request, with its nonce, by src/proxy.ts.

@@ -1,5 +1,6 @@
 import "server-only";
 import type { ServiceName } from "@tx/api-contracts";
+import { operatorEmails, parseEnv } from "@tx/service-kit/env";
 import { z } from "zod";
 
 // Inlined by Next at build time; `next dev` is the only development mode.
@@ -21,7 +22,7 @@ const AppUrl = HttpUrl.transform((url) => new URL(url)).refine(
   "must be https in production (session cookies are Secure), except on a loopback address",
 );
 
-const Env = z.object({
+const envShape = {
   AUTH_URL: ServiceUrl,
   TICKETS_URL: ServiceUrl,
   ORDERS_URL: ServiceUrl,
@@ -37,18 +38,9 @@ const Env = z.object({
    * The accounts that see /operator (dead letters, the expiration queue, the figures to
    * alert on), comma-separated. Each service checks the same list on its own procedures.
    */
-  OPERATOR_EMAILS: z
-    .string()
-    .default("")
-    .transform((s) =>
-      s
-        .split(",")
-        .map((e) => e.trim().toLowerCase())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.email("must list email addresses, comma-separated"))),
-});
-export type Env = z.infer<typeof Env>;
+  OPERATOR_EMAILS: operatorEmails,
+};
+export type Env = z.infer<z.ZodObject<typeof envShape>>;
 
 const urlVariable = {
   auth: "AUTH_URL",
@@ -66,7 +58,7 @@ let parsed: Env | undefined;
  * route modules without the services' URLs, which only the running server needs.
  */
 export function env(): Env {
-  parsed ??= parse(process.env);
+  parsed ??= parseEnv(envShape, process.env);
   return parsed;
 }
 
@@ -99,13 +91,4 @@ export function exitOnInvalidEnv(): void {
     console.error(err instanceof Error ? err.message : err);
     process.exit(1);
   }
-}
-
-function parse(source: Record<string, string | undefined>): Env {
-  const result = Env.safeParse(source);
-  if (result.success) return result.data;
-  const problems = result.error.issues
-    .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)
-    .join("\n");
-  throw new Error(`Invalid or missing environment variables:\n${problems}`);
 }

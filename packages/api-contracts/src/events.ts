@@ -123,8 +123,8 @@ export const subjects = Object.keys(eventCatalog) as Subject[];
 
 export const SCHEMA_VERSION = 1;
 
-/** The envelope every message carries; `id` is also the Nats-Msg-Id header. */
-export const EnvelopeBase = z.object({
+/** The envelope every message carries, its data not yet checked; `id` is also the Nats-Msg-Id header. */
+export const Envelope = z.object({
   id: z.uuid(),
   type: z.enum(subjects as [Subject, ...Subject[]]),
   occurredAt: IsoDateTime,
@@ -132,17 +132,18 @@ export const EnvelopeBase = z.object({
   data: z.unknown(),
 });
 
-export type Envelope<S extends Subject = Subject> = {
-  id: string;
+/** An envelope of subject `S` whose data the catalog parsed: the schema's type, narrowed. */
+export type Envelope<S extends Subject = Subject> = Omit<
+  z.infer<typeof Envelope>,
+  "type" | "data"
+> & {
   type: S;
-  occurredAt: string;
-  schemaVersion: typeof SCHEMA_VERSION;
   data: EventData<S>;
 };
 
 /** Parses an envelope whose type must be `subject`, with its data checked against the catalog. */
 export function parseEnvelope<S extends Subject>(subject: S, raw: unknown): Envelope<S> {
-  const base = EnvelopeBase.parse(raw);
+  const base = Envelope.parse(raw);
   if (base.type !== subject) {
     throw new Error(`envelope type ${base.type} does not match subject ${subject}`);
   }

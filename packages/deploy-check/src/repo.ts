@@ -1,18 +1,8 @@
-import { existsSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { repoRoot } from "@tx/test-kit";
 
-function findRepoRoot(start: string): string {
-  let dir = start;
-  while (!existsSync(path.join(dir, "pnpm-workspace.yaml"))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no pnpm-workspace.yaml above ${start}`);
-    dir = parent;
-  }
-  return dir;
-}
-
-export const repoRoot = findRepoRoot(path.dirname(fileURLToPath(import.meta.url)));
+export { repoRoot };
 export const k8sDir = path.join(repoRoot, "k8s");
 
 /** Every overlay under k8s/overlays: a new one is checked without touching the tests. */

@@ -7,7 +7,6 @@ import {
   type Stack,
   startStack,
   trpcMutation,
-  waitFor,
 } from "@tx/test-kit";
 import { withInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

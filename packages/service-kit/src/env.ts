@@ -1,19 +1,28 @@
 import { z } from "zod";
 
 /**
- * Parses configuration once, at start. A missing or bad value stops the process
+ * Parses configuration once, at start: a shape of variables, or a whole schema when some
+ * rule spans several of them (`superRefine`). A missing or bad value stops the process
  * with a message naming every offending variable.
  */
 export function parseEnv<S extends z.ZodRawShape>(
   shape: S,
+  source?: Record<string, string | undefined>,
+): z.infer<z.ZodObject<S>>;
+export function parseEnv<T extends z.ZodType>(
+  schema: T,
+  source?: Record<string, string | undefined>,
+): z.output<T>;
+export function parseEnv(
+  shapeOrSchema: z.ZodRawShape | z.ZodType,
   source: Record<string, string | undefined> = process.env,
-): z.infer<z.ZodObject<S>> {
-  const result = z.object(shape).safeParse(source);
+): unknown {
+  const schema = shapeOrSchema instanceof z.ZodType ? shapeOrSchema : z.object(shapeOrSchema);
+  const result = schema.safeParse(source);
   if (!result.success) {
-    const problems = result.error.issues
-      .map((issue) => `  ${issue.path.join(".") || "(root)"}: ${issue.message}`)
-      .join("\n");
-    throw new ConfigError(`Invalid or missing environment variables:\n${problems}`);
+    throw configError(
+      result.error.issues.map((issue) => ({ name: issue.path.join("."), message: issue.message })),
+    );
   }
   return result.data;
 }
@@ -22,7 +31,25 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
+/** The one message for bad configuration: "  NAME: what is wrong", a line per variable. */
+export function configError(problems: { name: string; message: string }[]): ConfigError {
+  const lines = problems.map(({ name, message }) => `  ${name || "(root)"}: ${message}`);
+  return new ConfigError(`Invalid or missing environment variables:\n${lines.join("\n")}`);
+}
+
 const port = z.coerce.number().int().min(0).max(65535);
+
+/** A comma-separated list of email addresses, lower-cased (OPERATOR_EMAILS). */
+export const operatorEmails = z
+  .string()
+  .default("")
+  .transform((s) =>
+    s
+      .split(",")
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.email("must list email addresses, comma-separated")));
 
 /** Variables every service reads. */
 export const serviceEnvShape = {
@@ -38,16 +65,7 @@ export const serviceEnvShape = {
    * The accounts that see the operator's view (dead letters, queues, figures), comma-
    * separated; compared with the email of the caller's verified access token.
    */
-  OPERATOR_EMAILS: z
-    .string()
-    .default("")
-    .transform((s) =>
-      s
-        .split(",")
-        .map((e) => e.trim().toLowerCase())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.email("must list email addresses, comma-separated"))),
+  OPERATOR_EMAILS: operatorEmails,
 };
 
 export const redisEnvShape = {

@@ -1,5 +1,6 @@
 export * from "./auth";
 export * from "./bus";
+export * from "./cursor";
 export * from "./database-gate";
 export * from "./database-watchdog";
 export * from "./db";
@@ -14,6 +15,8 @@ export * from "./operator";
 export * from "./outbox";
 export * from "./reconciler";
 export * from "./redis";
+export * from "./replica";
 export * from "./service";
 export * from "./system";
 export * from "./trpc";
+export * from "./unique";

@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
-import { DomainError, domainErrors } from "./errors";
+import { DomainError } from "./errors";
 import type { Logger } from "./logger";
 
 /** What a caller is, once their access token has been verified. Nothing else is trusted. */
@@ -50,7 +50,7 @@ const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
     const cause = result.error.cause;
     if (cause instanceof DomainError) {
       throw new TRPCError({
-        code: domainErrors[cause.kind].code,
+        code: cause.code,
         message: cause.message,
         cause,
       });

@@ -6,7 +6,9 @@ runMain(async () => {
   const { ordersRouter } = await import("./trpc/router");
   const { OrderModel } = await import("./models/order");
   const replica = await import("./events/consumers/ticket-replica");
-  const outcomes = await import("./events/consumers/order-outcomes");
+  const { expirationCompletedConsumer } = await import("./events/consumers/expiration-completed");
+  const { paymentSucceededConsumer } = await import("./events/consumers/payment-succeeded");
+  const { paymentRefundedConsumer } = await import("./events/consumers/payment-refunded");
   const { overdueHolds } = await import("./reconcile/overdue-holds");
   const service = await startService({
     name: "orders",
@@ -18,9 +20,9 @@ runMain(async () => {
       replica.ticketCreatedConsumer,
       replica.ticketUpdatedConsumer,
       replica.ticketDeletedConsumer,
-      outcomes.expirationCompletedConsumer,
-      outcomes.paymentSucceededConsumer,
-      outcomes.paymentRefundedConsumer,
+      expirationCompletedConsumer,
+      paymentSucceededConsumer,
+      paymentRefundedConsumer,
     ],
     reconcilers: [overdueHolds(env.RECONCILE_GRACE_SECONDS)],
     reconcileIntervalSeconds: env.RECONCILE_INTERVAL_SECONDS,

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   decodeSignInFailure,
   encodeSignInFailure,
-  formatWait,
   type SignInFailure,
   signInFailureMessage,
 } from "./sign-in-failure";
@@ -33,14 +32,5 @@ describe("sign-in failures", () => {
       "Too many sign-in attempts. Try again in 15 minutes.",
     );
     expect(signInFailureMessage({ kind: "credentials" })).toBe("Email or password is wrong.");
-  });
-});
-
-describe("formatWait", () => {
-  it("uses seconds under a minute and whole minutes, rounded up, above", () => {
-    expect(formatWait(1)).toBe("1 second");
-    expect(formatWait(59)).toBe("59 seconds");
-    expect(formatWait(60)).toBe("1 minute");
-    expect(formatWait(61)).toBe("2 minutes");
   });
 });

@@ -1,3 +1,5 @@
+import { formatWait } from "@tx/api-contracts";
+
 /**
  * Why a sign-in was refused. next-auth carries a Credentials failure to the browser only as
  * a string (`?error=`), so the reason travels as a short code and the message is made here.
@@ -40,11 +42,4 @@ export function signInFailureMessage(failure: SignInFailure): string {
     case "unavailable":
       return "Signing in is not possible right now. Please try again in a moment.";
   }
-}
-
-/** "1 second", "45 seconds", "2 minutes", "15 minutes": rounded up, never less than the wait. */
-export function formatWait(seconds: number): string {
-  if (seconds < 60) return seconds === 1 ? "1 second" : `${seconds} seconds`;
-  const minutes = Math.ceil(seconds / 60);
-  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
 }

@@ -1,11 +1,8 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import type { ListingFields } from "@tx/api-contracts";
 import { Form, FormError, SelectField, SubmitButton, TextAreaField, TextField } from "@tx/ui";
 import { useTransition } from "react";
-import { useForm } from "react-hook-form";
-import { useFormErrors } from "@/forms/use-form-errors";
+import { useSchemaForm } from "@/forms/use-schema-form";
 import { createListing, updateListing } from "@/listings/actions";
 import {
   emptyListingForm,
@@ -36,16 +33,10 @@ type Props =
  * their fields.
  */
 export function ListingForm({ listingId, initial }: Props) {
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors },
-  } = useForm<ListingFormValues, unknown, ListingFields>({
-    resolver: zodResolver(ListingFormSchema),
-    defaultValues: initial ?? emptyListingForm,
-  });
-  const { formError, setFormError, showRefusal } = useFormErrors(setError);
+  const { field, handleSubmit, formError, setFormError, showRefusal } = useSchemaForm(
+    ListingFormSchema,
+    initial ?? emptyListingForm,
+  );
   const [pending, startTransition] = useTransition();
   const editing = listingId !== undefined;
 
@@ -72,29 +63,16 @@ export function ListingForm({ listingId, initial }: Props) {
           label="Event"
           hint="The artist, team or show, as the ticket names it."
           maxLength={120}
-          error={errors.eventName?.message}
-          {...register("eventName")}
+          {...field("eventName")}
           className={styles.wide}
         />
-        <TextField
-          label="Venue"
-          maxLength={120}
-          error={errors.venue?.message}
-          {...register("venue")}
-        />
-        <TextField
-          label="City"
-          autoComplete="address-level2"
-          maxLength={80}
-          error={errors.city?.message}
-          {...register("city")}
-        />
+        <TextField label="Venue" maxLength={120} {...field("venue")} />
+        <TextField label="City" autoComplete="address-level2" maxLength={80} {...field("city")} />
         <TextField
           label="Date and time (UTC)"
           type="datetime-local"
           hint="Buyers see it in UTC too."
-          error={errors.eventDate?.message}
-          {...register("eventDate")}
+          {...field("eventDate")}
         />
       </fieldset>
       <fieldset className={styles.group}>
@@ -103,28 +81,16 @@ export function ListingForm({ listingId, initial }: Props) {
           label="Number of tickets"
           hint="Sold together, to one buyer."
           options={quantities}
-          error={errors.quantity?.message}
-          {...register("quantity")}
+          {...field("quantity")}
         />
         <TextField
           label="Seats (optional)"
           hint="For example 14–15."
           maxLength={60}
-          error={errors.seats?.message}
-          {...register("seats")}
+          {...field("seats")}
         />
-        <TextField
-          label="Section (optional)"
-          maxLength={40}
-          error={errors.section?.message}
-          {...register("section")}
-        />
-        <TextField
-          label="Row (optional)"
-          maxLength={20}
-          error={errors.row?.message}
-          {...register("row")}
-        />
+        <TextField label="Section (optional)" maxLength={40} {...field("section")} />
+        <TextField label="Row (optional)" maxLength={20} {...field("row")} />
       </fieldset>
       <fieldset className={styles.group}>
         <legend className={styles.legend}>The price</legend>
@@ -133,22 +99,19 @@ export function ListingForm({ listingId, initial }: Props) {
           hint="Buyers pay in this currency."
           className={styles.half}
           options={currencies}
-          error={errors.currency?.message}
-          {...register("currency")}
+          {...field("currency")}
         />
         <TextField
           label="Price per ticket"
           hint="What a buyer pays for each ticket, like 45 or 45.50."
           inputMode="decimal"
-          error={errors.pricePerTicket?.message}
-          {...register("pricePerTicket")}
+          {...field("pricePerTicket")}
         />
         <TextField
           label="Face value per ticket"
           hint="The price printed on the ticket. Resale above face value is capped."
           inputMode="decimal"
-          error={errors.faceValuePerTicket?.message}
-          {...register("faceValuePerTicket")}
+          {...field("faceValuePerTicket")}
         />
       </fieldset>
       <TextAreaField
@@ -156,8 +119,7 @@ export function ListingForm({ listingId, initial }: Props) {
         hint="How you transfer the tickets, what the view is like…"
         maxLength={1000}
         rows={4}
-        error={errors.note?.message}
-        {...register("note")}
+        {...field("note")}
       />
       <div className="tx-form__actions">
         <SubmitButton pending={pending} pendingLabel={editing ? "Saving…" : "Listing…"}>

@@ -1,16 +1,16 @@
 import { ButtonLink, Card, Pager } from "@tx/ui";
 import Link from "next/link";
-import { isFiltered, type ListingSearch, listInput, searchHref } from "@/listings/search";
-import { serverApi } from "@/trpc/server";
+import { searchListings } from "@/listings/queries";
+import { isFiltered, type ListingSearch, searchHref } from "@/listings/search";
 import { serviceError } from "@/trpc/service-error";
 import { ListingGrid } from "./listing-grid";
 import styles from "./listing-results.module.css";
 
 /** One page of available listings for the search, with its pager or the right empty state. */
 export async function ListingResults({ search }: { search: ListingSearch }) {
-  let page: Awaited<ReturnType<typeof fetchPage>>;
+  let page: Awaited<ReturnType<typeof searchListings>>;
   try {
-    page = await fetchPage(search);
+    page = await searchListings(search);
   } catch (err) {
     // A cursor that no longer decodes (an old or edited link): offer the first page.
     if (serviceError(err)?.code !== "BAD_REQUEST") throw err;
@@ -59,8 +59,4 @@ export async function ListingResults({ search }: { search: ListingSearch }) {
       />
     </>
   );
-}
-
-async function fetchPage(search: ListingSearch) {
-  return (await serverApi()).tickets.list.query(listInput(search));
 }

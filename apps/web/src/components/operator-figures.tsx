@@ -1,5 +1,5 @@
 import type { DeadLetter, OperatorOverview, ServiceName } from "@tx/api-contracts";
-import { formatDuration } from "./format";
+import { formatDuration } from "@tx/api-contracts";
 import styles from "./operator.module.css";
 import { serviceTitle } from "./service-health-card";
 

@@ -1,27 +1,18 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { PASSWORD_MAX, PASSWORD_MIN, RegisterInput } from "@tx/api-contracts";
 import { Form, FormError, SubmitButton, TextField } from "@tx/ui";
 import { useTransition } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
 import { register as registerAccount } from "@/auth/actions";
-import { useFormErrors } from "@/forms/use-form-errors";
+import { useSchemaForm } from "@/forms/use-schema-form";
 
 type Props = { callbackPath: string };
 
 export function RegisterForm({ callbackPath }: Props) {
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors },
-  } = useForm<z.input<typeof RegisterInput>, unknown, RegisterInput>({
-    resolver: zodResolver(RegisterInput),
-    defaultValues: { name: "", email: "", password: "" },
-  });
-  const { formError, setFormError, showRefusal } = useFormErrors(setError);
+  const { field, handleSubmit, formError, setFormError, showRefusal } = useSchemaForm(
+    RegisterInput,
+    { name: "", email: "", password: "" },
+  );
   const [pending, startTransition] = useTransition();
 
   // In a transition, the action's redirect on success is followed like a form action's.
@@ -39,8 +30,7 @@ export function RegisterForm({ callbackPath }: Props) {
         label="Name"
         hint="Shown to buyers and sellers you trade with."
         autoComplete="name"
-        error={errors.name?.message}
-        {...register("name")}
+        {...field("name")}
       />
       <TextField
         label="Email"
@@ -48,16 +38,14 @@ export function RegisterForm({ callbackPath }: Props) {
         autoComplete="email"
         inputMode="email"
         spellCheck={false}
-        error={errors.email?.message}
-        {...register("email")}
+        {...field("email")}
       />
       <TextField
         label="Password"
         type="password"
         hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters. Avoid common passwords.`}
         autoComplete="new-password"
-        error={errors.password?.message}
-        {...register("password")}
+        {...field("password")}
       />
       <div className="tx-form__actions">
         <SubmitButton pending={pending} pendingLabel="Creating account…">

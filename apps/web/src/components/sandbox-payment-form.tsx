@@ -1,19 +1,16 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import type { Money } from "@tx/api-contracts";
 import { Form, formatMoney, Notice, SelectField, SubmitButton, TextField } from "@tx/ui";
-import { useForm } from "react-hook-form";
 import {
   emptySandboxCheckout,
-  type SandboxCheckout,
   SandboxCheckoutForm,
-  type SandboxCheckoutValues,
   sandboxCheckoutFields,
 } from "@/checkout/checkout-form-schema";
 import { countries } from "@/checkout/countries";
 import { formErrorsFromService } from "@/forms/form-errors";
+import { useSchemaForm } from "@/forms/use-schema-form";
 import { useTRPC } from "@/trpc/client";
 import { serviceError } from "@/trpc/service-error";
 import type { PaymentHandlers } from "./checkout";
@@ -28,15 +25,10 @@ type Props = PaymentHandlers & { orderId: string; amount: Money };
 export function SandboxPaymentForm({ orderId, amount, onState, onRefusal, leaving }: Props) {
   const trpc = useTRPC();
   const confirm = useMutation(trpc.payments.sandbox.confirm.mutationOptions());
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors },
-  } = useForm<SandboxCheckoutValues, unknown, SandboxCheckout>({
-    resolver: zodResolver(SandboxCheckoutForm),
-    defaultValues: emptySandboxCheckout,
-  });
+  const { field, handleSubmit, showFieldErrors } = useSchemaForm(
+    SandboxCheckoutForm,
+    emptySandboxCheckout,
+  );
 
   const onSubmit = handleSubmit(async ({ card, billing }) => {
     try {
@@ -44,15 +36,8 @@ export function SandboxPaymentForm({ orderId, amount, onState, onRefusal, leavin
     } catch (err) {
       const refusal = serviceError(err);
       const { fieldErrors, formError } = formErrorsFromService(refusal, sandboxCheckoutFields);
-      Object.entries(fieldErrors).forEach(([field, message], i) => {
-        setError(
-          field as (typeof sandboxCheckoutFields)[number],
-          { type: "server", message },
-          {
-            shouldFocus: i === 0,
-          },
-        );
-      });
+      showFieldErrors(fieldErrors);
+      // The checkout shows what belongs to no field, above both payment forms.
       if (formError) onRefusal(refusal);
     }
   });
@@ -73,17 +58,15 @@ export function SandboxPaymentForm({ orderId, amount, onState, onRefusal, leavin
           inputMode="numeric"
           placeholder="1234 1234 1234 1234"
           maxLength={23}
-          error={errors.card?.number?.message}
           className={styles.wide}
-          {...register("card.number")}
+          {...field("card.number")}
         />
         <TextField
           label="Expiry date"
           autoComplete="cc-exp"
           placeholder="MM / YY"
           maxLength={7}
-          error={errors.card?.expiry?.message}
-          {...register("card.expiry")}
+          {...field("card.expiry")}
         />
         <TextField
           label="Security code (CVC)"
@@ -91,8 +74,7 @@ export function SandboxPaymentForm({ orderId, amount, onState, onRefusal, leavin
           inputMode="numeric"
           placeholder="123"
           maxLength={4}
-          error={errors.card?.cvc?.message}
-          {...register("card.cvc")}
+          {...field("card.cvc")}
         />
       </fieldset>
       <fieldset className={styles.group}>
@@ -100,49 +82,38 @@ export function SandboxPaymentForm({ orderId, amount, onState, onRefusal, leavin
         <TextField
           label="Name on the card"
           autoComplete="cc-name"
-          error={errors.billing?.name?.message}
           className={styles.wide}
-          {...register("billing.name")}
+          {...field("billing.name")}
         />
         <TextField
           label="Address line 1"
           autoComplete="billing address-line1"
-          error={errors.billing?.line1?.message}
           className={styles.wide}
-          {...register("billing.line1")}
+          {...field("billing.line1")}
         />
         <TextField
           label="Address line 2 (optional)"
           autoComplete="billing address-line2"
-          error={errors.billing?.line2?.message}
           className={styles.wide}
-          {...register("billing.line2")}
+          {...field("billing.line2")}
         />
-        <TextField
-          label="City"
-          autoComplete="billing address-level2"
-          error={errors.billing?.city?.message}
-          {...register("billing.city")}
-        />
+        <TextField label="City" autoComplete="billing address-level2" {...field("billing.city")} />
         <TextField
           label="State or region (optional)"
           autoComplete="billing address-level1"
-          error={errors.billing?.state?.message}
-          {...register("billing.state")}
+          {...field("billing.state")}
         />
         <TextField
           label="Postal code"
           autoComplete="billing postal-code"
-          error={errors.billing?.postalCode?.message}
-          {...register("billing.postalCode")}
+          {...field("billing.postalCode")}
         />
         <SelectField
           label="Country"
           autoComplete="billing country"
           placeholder="Choose a country"
           options={countries}
-          error={errors.billing?.country?.message}
-          {...register("billing.country")}
+          {...field("billing.country")}
         />
       </fieldset>
       <div className="tx-form__actions">

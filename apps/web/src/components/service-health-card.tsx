@@ -1,6 +1,6 @@
 import type { ServiceHealth, ServiceName } from "@tx/api-contracts";
+import { formatDuration } from "@tx/api-contracts";
 import { Card, StatusBadge } from "@tx/ui";
-import { formatDuration } from "./format";
 import styles from "./service-health-card.module.css";
 
 /** A service's answer to system.health, or why it gave none. */

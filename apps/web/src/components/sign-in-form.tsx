@@ -1,28 +1,22 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { SignInInput } from "@tx/api-contracts";
 import { Form, FormError, SubmitButton, TextField } from "@tx/ui";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
 import { decodeSignInFailure, signInFailureMessage } from "@/auth/sign-in-failure";
-import { useFormErrors } from "@/forms/use-form-errors";
+import { useSchemaForm } from "@/forms/use-schema-form";
 
 type Props = { callbackPath: string };
 
 export function SignInForm({ callbackPath }: Props) {
   const {
-    register,
+    field,
     handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<z.input<typeof SignInInput>, unknown, SignInInput>({
-    resolver: zodResolver(SignInInput),
-    defaultValues: { email: "", password: "" },
-  });
-  const { formError, setFormError } = useFormErrors(setError);
+    formError,
+    setFormError,
+    formState: { isSubmitting },
+  } = useSchemaForm(SignInInput, { email: "", password: "" });
   const [leaving, setLeaving] = useState(false);
 
   const onSubmit = handleSubmit(async (values) => {
@@ -50,15 +44,13 @@ export function SignInForm({ callbackPath }: Props) {
         autoComplete="username"
         inputMode="email"
         spellCheck={false}
-        error={errors.email?.message}
-        {...register("email")}
+        {...field("email")}
       />
       <TextField
         label="Password"
         type="password"
         autoComplete="current-password"
-        error={errors.password?.message}
-        {...register("password")}
+        {...field("password")}
       />
       <div className="tx-form__actions">
         <SubmitButton pending={isSubmitting || leaving} pendingLabel="Signing in…">

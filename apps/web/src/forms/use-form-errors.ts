@@ -10,12 +10,16 @@ import type { FormErrors } from "@/forms/form-errors";
  */
 export function useFormErrors<Values extends FieldValues>(setError: UseFormSetError<Values>) {
   const [formError, setFormError] = useState<string | null>(null);
-  const showRefusal = (refusal: FormErrors<Path<Values>>) => {
-    const fields = Object.entries(refusal.fieldErrors) as [Path<Values>, string][];
+  /** Puts each message beside its field and focuses the first. */
+  const showFieldErrors = (fieldErrors: FormErrors<Path<Values>>["fieldErrors"]) => {
+    const fields = Object.entries(fieldErrors) as [Path<Values>, string][];
     fields.forEach(([field, message], i) => {
       setError(field, { type: "server", message }, { shouldFocus: i === 0 });
     });
+  };
+  const showRefusal = (refusal: FormErrors<Path<Values>>) => {
+    showFieldErrors(refusal.fieldErrors);
     setFormError(refusal.formError);
   };
-  return { formError, setFormError, showRefusal };
+  return { formError, setFormError, showRefusal, showFieldErrors };
 }

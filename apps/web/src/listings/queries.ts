@@ -4,6 +4,12 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { orNotFound } from "@/trpc/not-found";
 import { serverApi } from "@/trpc/server";
+import { type ListingSearch, listInput } from "./search";
+
+/** The landing page's query: one page of available listings for the search in the address. */
+export async function searchListings(search: ListingSearch) {
+  return (await serverApi()).tickets.list.query(listInput(search));
+}
 
 /** A listing by the id in the address, once per request (the page and its metadata share it). */
 export const getListing = cache(async (id: string) => {

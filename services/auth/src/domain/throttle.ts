@@ -1,3 +1,4 @@
+import { formatWait } from "@tx/api-contracts";
 import { DomainError, type Redis } from "@tx/service-kit";
 import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 
@@ -68,10 +69,4 @@ export function createSignInThrottle(
 // Going over the limit while recording a failure is expected; the next check refuses.
 function swallowLimit(err: unknown): void {
   if (!(err instanceof RateLimiterRes)) throw err;
-}
-
-function formatWait(seconds: number): string {
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 }

@@ -1,5 +1,5 @@
 import type { AuthSession, RegisterInput } from "@tx/api-contracts";
-import { type Context, DomainError, outbox, pendingEvent } from "@tx/service-kit";
+import { type Context, DomainError, isDuplicateKey, outbox, pendingEvent } from "@tx/service-kit";
 import { assertAcceptablePassword, hashPassword } from "../domain/password";
 import { issueSession } from "../domain/session";
 import { UserModel } from "../models/user";
@@ -20,7 +20,7 @@ export async function register(ctx: Context, input: RegisterInput): Promise<Auth
       }),
     ]);
   } catch (err) {
-    if ((err as { code?: number }).code === 11000) {
+    if (isDuplicateKey(err)) {
       throw new DomainError("CONFLICT", "An account with this email already exists.", {
         fields: { email: "An account with this email already exists. Sign in instead?" },
       });

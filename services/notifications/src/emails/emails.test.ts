@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney } from "./format";
 import { orderConfirmedEmail } from "./order-confirmed";
 import { orderRefundedEmail } from "./order-refunded";
 import { welcomeEmail } from "./welcome";
 
 const orderId = "6650f1c2a4b9d3e8f0a1b2c3";
 const orderUrl = `https://tickets.example/orders/${orderId}`;
-
-describe("amounts", () => {
-  it("formats integer minor units with the currency", () => {
-    expect(formatMoney(123_450, "USD")).toBe("$1,234.50");
-    expect(formatMoney(999, "EUR")).toBe("€9.99");
-    expect(formatMoney(5, "GBP")).toBe("£0.05");
-  });
-});
 
 describe("the order confirmation", () => {
   const render = (title = "The National") =>

@@ -1,26 +1,4 @@
-import type { Currency, RefundReason } from "@tx/api-contracts";
-
-/** Integer minor units to a display amount: 1999 USD -> "$19.99". */
-export function formatMoney(amount: number, currency: Currency): string {
-  const format = new Intl.NumberFormat("en-US", { style: "currency", currency });
-  // The currency's own number of decimals, not an assumed 100 minor units per unit.
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(amount / 10 ** digits);
-}
-
-/** An event's date and time as the listing gave it (stored in UTC; venues' zones are not known). */
-export function formatEventDate(date: Date): string {
-  const text = new Intl.DateTimeFormat("en-US", {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZone: "UTC",
-  }).format(date);
-  return `${text} UTC`;
-}
+import type { RefundReason } from "@tx/api-contracts";
 
 /** Why the money went back, in plain words: a short label, the "because" clause, what it means. */
 export function refundExplanation(reason: RefundReason): {

@@ -1,5 +1,4 @@
-import type { Money } from "@tx/api-contracts";
-import { formatEventDate, formatMoney } from "./format";
+import { formatDateTime, formatMoney, type Money } from "@tx/api-contracts";
 import { CallToAction, Details, EmailLayout, Paragraph } from "./layout";
 import { type RenderedEmail, renderEmail } from "./render";
 
@@ -26,7 +25,7 @@ export function OrderConfirmedEmail({
   orderId,
   orderUrl,
 }: OrderConfirmedProps) {
-  const amount = formatMoney(paid.amount, paid.currency);
+  const amount = formatMoney(paid);
   return (
     <EmailLayout
       preview={`Your payment of ${amount} went through: the tickets for ${title} are yours.`}
@@ -41,7 +40,7 @@ export function OrderConfirmedEmail({
       <Details
         rows={[
           ["Event", title],
-          ["When", formatEventDate(eventDate)],
+          ["When", formatDateTime(eventDate)],
           ["Where", `${venue}, ${city}`],
           ["Tickets", String(quantity)],
           ["Amount paid", amount],

@@ -1,5 +1,5 @@
-import type { Money, RefundReason } from "@tx/api-contracts";
-import { formatMoney, refundExplanation } from "./format";
+import { formatMoney, type Money, type RefundReason } from "@tx/api-contracts";
+import { refundExplanation } from "./format";
 import { CallToAction, Details, EmailLayout, Paragraph } from "./layout";
 import { type RenderedEmail, renderEmail } from "./render";
 
@@ -20,7 +20,7 @@ export function OrderRefundedEmail({
   orderId,
   orderUrl,
 }: OrderRefundedProps) {
-  const amount = formatMoney(refunded.amount, refunded.currency);
+  const amount = formatMoney(refunded);
   const why = refundExplanation(reason);
   return (
     <EmailLayout

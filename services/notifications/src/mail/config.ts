@@ -1,4 +1,4 @@
-import { ConfigError, portSchema } from "@tx/service-kit";
+import { configError, portSchema } from "@tx/service-kit";
 import { z } from "zod";
 
 /** The mail variables; which transport they select is decided by `mailTransportConfig`. */
@@ -34,11 +34,14 @@ export function mailTransportConfig(env: MailEnv): MailTransportConfig {
   }
   const { SMTP_HOST: host, SMTP_PORT: port } = env;
   if (!host || port === undefined) {
-    const missing = [!host && "SMTP_HOST", port === undefined && "SMTP_PORT"].filter(Boolean);
-    throw new ConfigError(
-      `Invalid or missing environment variables:\n${missing
-        .map((name) => `  ${name}: required when RESEND_API_KEY is not set (mail goes over SMTP)`)
-        .join("\n")}`,
+    const missing = [!host && "SMTP_HOST", port === undefined && "SMTP_PORT"].filter(
+      (name) => name !== false,
+    );
+    throw configError(
+      missing.map((name) => ({
+        name,
+        message: "required when RESEND_API_KEY is not set (mail goes over SMTP)",
+      })),
     );
   }
   return { kind: "smtp", host, port, from: env.MAIL_FROM };

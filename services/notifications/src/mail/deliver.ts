@@ -1,8 +1,7 @@
-import { type Logger, RetryLater } from "@tx/service-kit";
+import { insertOnce, type Logger, RetryLater } from "@tx/service-kit";
 import type { RenderedEmail } from "../emails/render";
 import { DeliveryModel, deliveryId, type MailKind } from "../models/delivery";
 import { attemptId, DeliveryAttemptModel } from "../models/delivery-attempt";
-import { insertOnce } from "../models/insert-once";
 import type { MailTransport } from "./transport";
 
 /** What a consumer needs to send mail: the transport and where links point. */

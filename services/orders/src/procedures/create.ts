@@ -1,5 +1,6 @@
 import type { CreateOrderInput, Order } from "@tx/api-contracts";
-import { type AuthedContext, DomainError, outbox } from "@tx/service-kit";
+import { type AuthedContext, DomainError, isDuplicateKey, outbox } from "@tx/service-kit";
+import { orderErrors } from "../domain/errors";
 import { orderCreated, toOrder } from "../domain/order";
 import { env } from "../env";
 import { OrderModel } from "../models/order";
@@ -43,7 +44,7 @@ export async function createOrder(ctx: AuthedContext, input: CreateOrderInput): 
   try {
     await outbox.save(order, [orderCreated(order)]);
   } catch (err) {
-    if ((err as { code?: number }).code === 11000) throw new DomainError("TICKET_JUST_RESERVED");
+    if (isDuplicateKey(err)) throw new DomainError(orderErrors.TICKET_JUST_RESERVED);
     throw err;
   }
   ctx.log.info({ orderId: order.id, ticketId: ticket._id }, "order created");

@@ -3,7 +3,7 @@ import type { Logger } from "@tx/service-kit";
 import type { Intent } from "../gateway/gateway";
 import { gateway } from "../gateway/index";
 import { PaymentModel } from "../models/payment";
-import { settleSucceeded } from "./settle";
+import { settleSucceeded } from "./record-payment";
 
 const FINAL: PaymentStatus[] = ["succeeded", "refunded", "canceled"];
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { BillingAddress, SandboxCard } from "@tx/api-contracts";
-import { DomainError, type Logger } from "@tx/service-kit";
+import { DomainError, isDuplicateKey, type Logger } from "@tx/service-kit";
 import type { Intent, PaymentGateway } from "./gateway";
 import { type SandboxIntent, SandboxIntentModel } from "./sandbox-model";
 import { type SandboxWebhooks, sandboxWebhooks } from "./sandbox-webhooks";
@@ -97,7 +97,7 @@ export function sandboxGateway(opts: {
         return toIntent(created.toObject());
       } catch (err) {
         // Two requests with one idempotency key: both get the one intent, as with Stripe.
-        if ((err as { code?: number }).code !== 11000) throw err;
+        if (!isDuplicateKey(err)) throw err;
         const again = await SandboxIntentModel.findOne({
           idempotencyKey: params.idempotencyKey,
         }).lean();

@@ -49,7 +49,7 @@ const schema = new mongoose.Schema<Payment>(
   { timestamps: true, versionKey: false },
 );
 schema.plugin(outboxPlugin);
-// The start-up check for late payments a crash left unrefunded (domain/settle.ts).
+// The start-up check for late payments a crash left unrefunded (domain/refunds.ts).
 schema.index({ status: 1, updatedAt: 1 });
 
 export const PaymentModel = mongoose.model<Payment>("Payment", schema);

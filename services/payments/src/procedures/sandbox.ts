@@ -6,7 +6,7 @@ import type {
 } from "@tx/api-contracts";
 import { type AuthedContext, DomainError } from "@tx/service-kit";
 import { toPaymentState } from "../domain/payment-view";
-import { recordFailure, settleSucceeded } from "../domain/settle";
+import { recordFailure, settleSucceeded } from "../domain/record-payment";
 import type { Intent } from "../gateway/gateway";
 import { sandbox } from "../gateway/index";
 import { PaymentModel } from "../models/payment";

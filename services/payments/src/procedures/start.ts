@@ -1,5 +1,5 @@
 import type { PaymentSession, StartPaymentInput } from "@tx/api-contracts";
-import { type AuthedContext, DomainError } from "@tx/service-kit";
+import { type AuthedContext, DomainError, isDuplicateKey } from "@tx/service-kit";
 import { gateway } from "../gateway/index";
 import { PaymentModel } from "../models/payment";
 import { findOwnOrder } from "./own";
@@ -39,8 +39,8 @@ export async function startPayment(
       amount: order.amount,
       currency: order.currency,
       status: "requires_payment_method",
-    }).catch(async (err: { code?: number }) => {
-      if (err.code !== 11000) throw err;
+    }).catch(async (err: unknown) => {
+      if (!isDuplicateKey(err)) throw err;
       return PaymentModel.findOne({ orderId: order._id }).lean();
     }));
   if (!payment) throw new DomainError("CONFLICT", "Try again.");

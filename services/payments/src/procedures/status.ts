@@ -1,7 +1,7 @@
 import type { OrderIdInput, PaymentState } from "@tx/api-contracts";
 import type { AuthedContext } from "@tx/service-kit";
 import { toPaymentState } from "../domain/payment-view";
-import { settleSucceeded } from "../domain/settle";
+import { settleSucceeded } from "../domain/record-payment";
 import { gateway } from "../gateway/index";
 import { findOwnPayment } from "./own";
 

@@ -1,7 +1,9 @@
 import type { PaymentStatus } from "@tx/api-contracts";
 import type { Reconciler } from "@tx/service-kit";
 import { cancelIntentOfEndedOrder, recordCanceled } from "../domain/cancel-intent";
-import { holdEnded, refundPayment, refundReason, settleSucceeded } from "../domain/settle";
+import { holdEnded } from "../domain/hold";
+import { settleSucceeded } from "../domain/record-payment";
+import { refundPayment, refundReason } from "../domain/refunds";
 import { gateway } from "../gateway/index";
 import { OrderReplicaModel } from "../models/order-replica";
 import { PaymentModel } from "../models/payment";

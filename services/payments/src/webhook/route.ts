@@ -1,7 +1,7 @@
 import type http from "node:http";
-import { type Logger, RetryLater } from "@tx/service-kit";
+import { insertOnce, type Logger, RetryLater } from "@tx/service-kit";
 import { recordCanceled } from "../domain/cancel-intent";
-import { recordFailure, settleSucceeded } from "../domain/settle";
+import { recordFailure, settleSucceeded } from "../domain/record-payment";
 import { gateway } from "../gateway/index";
 import { verifyWebhook } from "../gateway/stripe";
 import { WebhookEventModel } from "../models/webhook-event";
@@ -62,13 +62,9 @@ export function webhookRoute(secret: string, log: Logger): http.RequestListener 
         const intent = await gateway().retrieveIntent(object.id);
         if (intent.status === "canceled") await recordCanceled(intent);
       }
-      await WebhookEventModel.create({
-        _id: event.id,
-        type: event.type,
-        receivedAt: new Date(),
-      }).catch((err: { code?: number }) => {
-        if (err.code !== 11000) throw err;
-      });
+      await insertOnce(() =>
+        WebhookEventModel.create({ _id: event.id, type: event.type, receivedAt: new Date() }),
+      );
       return answer(res, 200, { received: true });
     } catch (err) {
       // Not recorded: the provider redelivers, and the handling above is idempotent.

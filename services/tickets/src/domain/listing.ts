@@ -1,11 +1,12 @@
-import type { Listing, ListingFields } from "@tx/api-contracts";
+import { formatMoney, type Listing, type ListingFields } from "@tx/api-contracts";
 import { DomainError } from "@tx/service-kit";
 import type { Ticket } from "../models/ticket";
+import { ticketErrors } from "./errors";
 
 /** A reserved or sold listing belongs to its buyer's order: nobody may change it. */
 export function assertEditable(ticket: Pick<Ticket, "status">): void {
-  if (ticket.status === "reserved") throw new DomainError("TICKET_RESERVED");
-  if (ticket.status === "sold") throw new DomainError("TICKET_SOLD");
+  if (ticket.status === "reserved") throw new DomainError(ticketErrors.TICKET_RESERVED);
+  if (ticket.status === "sold") throw new DomainError(ticketErrors.TICKET_SOLD);
 }
 
 export function assertOwner(ticket: Pick<Ticket, "sellerId">, userId: string): void {
@@ -19,10 +20,7 @@ export function assertOwner(ticket: Pick<Ticket, "sellerId">, userId: string): v
 export function assertPriceWithinCap(fields: ListingFields, capRatio: number): void {
   const max = Math.floor(fields.faceValuePerTicket * capRatio);
   if (fields.pricePerTicket > max) {
-    const formatted = new Intl.NumberFormat("en-US", {
-      style: "currency",
-      currency: fields.currency,
-    }).format(max / 100);
+    const formatted = formatMoney({ amount: max, currency: fields.currency });
     const message = `The price can be at most ${formatted} a ticket (${capRatio === 1 ? "its face value" : `${capRatio} × its face value`}).`;
     throw new DomainError("INVALID", message, { fields: { pricePerTicket: message } });
   }

@@ -1,4 +1,4 @@
-import type { ConsumerOptions } from "@tx/service-kit";
+import { type ConsumerOptions, insertOnce } from "@tx/service-kit";
 import { HoldModel } from "../../models/hold";
 import type { ExpirationQueue } from "../../queue/expiration-queue";
 
@@ -11,10 +11,8 @@ export const orderCreatedConsumer = (
     if (event.data.status !== "awaiting_payment") return;
     const expiresAt = new Date(event.data.expiresAt);
     // Recorded first: if Redis loses the job, the reconciler schedules it again from this.
-    await HoldModel.create({ _id: event.data.id, expiresAt, createdAt: new Date() }).catch(
-      (err: { code?: number }) => {
-        if (err.code !== 11000) throw err; // a repeat: already recorded
-      },
+    await insertOnce(() =>
+      HoldModel.create({ _id: event.data.id, expiresAt, createdAt: new Date() }),
     );
     await queue().schedule(event.data.id, expiresAt);
     log.info({ orderId: event.data.id, expiresAt: event.data.expiresAt }, "hold scheduled");

@@ -1,6 +1,5 @@
 import type { Envelope } from "@tx/api-contracts";
-import type { ConsumerOptions, Logger } from "@tx/service-kit";
-import { insertOnce } from "../../models/insert-once";
+import { type ConsumerOptions, insertOnce, type Logger } from "@tx/service-kit";
 import { OrderReplicaModel } from "../../models/order";
 
 /** Remembers what an order email will need; written once, a repeat changes nothing. */

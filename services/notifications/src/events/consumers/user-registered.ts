@@ -1,8 +1,7 @@
 import type { Envelope } from "@tx/api-contracts";
-import type { ConsumerOptions, Logger } from "@tx/service-kit";
+import { type ConsumerOptions, insertOnce, type Logger } from "@tx/service-kit";
 import { welcomeEmail } from "../../emails/welcome";
 import { deliverOnce, type Mailer } from "../../mail/deliver";
-import { insertOnce } from "../../models/insert-once";
 import { UserReplicaModel } from "../../models/user";
 
 /** Keeps the buyer's address for later order emails, then welcomes them once. */

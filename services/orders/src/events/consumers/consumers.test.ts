@@ -5,7 +5,9 @@ import { withInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OrderModel } from "../../models/order";
 import { TicketReplicaModel } from "../../models/ticket-replica";
-import { onExpirationCompleted, onPaymentRefunded, onPaymentSucceeded } from "./order-outcomes";
+import { onExpirationCompleted } from "./expiration-completed";
+import { onPaymentRefunded } from "./payment-refunded";
+import { onPaymentSucceeded } from "./payment-succeeded";
 import {
   ticketCreatedConsumer,
   ticketDeletedConsumer,

@@ -1,5 +1,5 @@
 import type { Envelope } from "@tx/api-contracts";
-import { type ConsumerOptions, RetryLater } from "@tx/service-kit";
+import { applyInOrder, type ConsumerOptions, insertOnce } from "@tx/service-kit";
 import { TicketReplicaModel } from "../../models/ticket-replica";
 
 type Snapshot = Envelope<"ticket.created">["data"] | Envelope<"ticket.updated">["data"];
@@ -18,43 +18,26 @@ const fields = (d: Snapshot) => ({
   status: d.status,
 });
 
-/**
- * Applies version n only on top of n-1. A repeat (version already there) is acknowledged;
- * a gap (n-1 not there yet) is retried later, never dropped.
- */
-async function applyInOrder(
-  id: string,
-  version: number,
-  set: Record<string, unknown>,
-): Promise<void> {
-  const applied = await TicketReplicaModel.updateOne(
-    { _id: id, version: version - 1 },
-    { $set: set },
-  );
-  if (applied.matchedCount === 1) return;
-  const current = await TicketReplicaModel.findById(id, { version: 1 }).lean();
-  if (current && current.version >= version) return;
-  throw new RetryLater(`ticket ${id} is at ${current?.version ?? "none"}, event is ${version}`);
-}
-
 export const ticketCreatedConsumer: ConsumerOptions<"ticket.created"> = {
   subject: "ticket.created",
   handle: async (event) => {
-    await TicketReplicaModel.create({ _id: event.data.id, ...fields(event.data) }).catch(
-      (err: { code?: number }) => {
-        if (err.code !== 11000) throw err; // a repeat: already there
-      },
+    // A repeat finds it already there.
+    await insertOnce(() =>
+      TicketReplicaModel.create({ _id: event.data.id, ...fields(event.data) }),
     );
   },
 };
 
 export const ticketUpdatedConsumer: ConsumerOptions<"ticket.updated"> = {
   subject: "ticket.updated",
-  handle: async (event) => applyInOrder(event.data.id, event.data.version, fields(event.data)),
+  handle: async (event) => {
+    await applyInOrder(TicketReplicaModel, event.data.id, event.data.version, fields(event.data));
+  },
 };
 
 export const ticketDeletedConsumer: ConsumerOptions<"ticket.deleted"> = {
   subject: "ticket.deleted",
-  handle: async (event) =>
-    applyInOrder(event.data.id, event.data.version, { version: event.data.version, deleted: true }),
+  handle: async (event) => {
+    await applyInOrder(TicketReplicaModel, event.data.id, event.data.version, { deleted: true });
+  },
 };

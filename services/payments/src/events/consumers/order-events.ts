@@ -1,43 +1,29 @@
 import type { Envelope } from "@tx/api-contracts";
-import { type ConsumerOptions, type Logger, RetryLater } from "@tx/service-kit";
+import { applyInOrder, type ConsumerOptions, insertOnce, type Logger } from "@tx/service-kit";
 import { cancelIntentOfEndedOrder } from "../../domain/cancel-intent";
-import { refundPayment, refundReason } from "../../domain/settle";
+import { refundPayment, refundReason } from "../../domain/refunds";
 import { OrderReplicaModel } from "../../models/order-replica";
 
 export const orderCreatedConsumer: ConsumerOptions<"order.created"> = {
   subject: "order.created",
   handle: async (event) => {
     const o = event.data;
-    await OrderReplicaModel.create({
-      _id: o.id,
-      userId: o.userId,
-      ticketId: o.ticket.id,
-      title: o.ticket.title,
-      amount: o.ticket.price.amount,
-      currency: o.ticket.price.currency,
-      status: o.status,
-      expiresAt: new Date(o.expiresAt),
-      version: o.version,
-    }).catch((err: { code?: number }) => {
-      if (err.code !== 11000) throw err; // a repeat
-    });
+    // A repeat finds it already there.
+    await insertOnce(() =>
+      OrderReplicaModel.create({
+        _id: o.id,
+        userId: o.userId,
+        ticketId: o.ticket.id,
+        title: o.ticket.title,
+        amount: o.ticket.price.amount,
+        currency: o.ticket.price.currency,
+        status: o.status,
+        expiresAt: new Date(o.expiresAt),
+        version: o.version,
+      }),
+    );
   },
 };
-
-async function applyInOrder(
-  id: string,
-  version: number,
-  set: Record<string, unknown>,
-): Promise<boolean> {
-  const applied = await OrderReplicaModel.updateOne(
-    { _id: id, version: version - 1 },
-    { $set: { ...set, version } },
-  );
-  if (applied.matchedCount === 1) return true;
-  const current = await OrderReplicaModel.findById(id, { version: 1 }).lean();
-  if (current && current.version >= version) return false;
-  throw new RetryLater(`order ${id} is at ${current?.version ?? "none"}, event is ${version}`);
-}
 
 /**
  * An order ended without payment. If money arrived for it anyway (the buyer paid as the
@@ -45,11 +31,14 @@ async function applyInOrder(
  */
 async function onOrderCancelled(event: Envelope<"order.cancelled">, log: Logger) {
   const o = event.data;
-  await applyInOrder(o.id, o.version, { status: "cancelled", cancelReason: o.reason });
+  await applyInOrder(OrderReplicaModel, o.id, o.version, {
+    status: "cancelled",
+    cancelReason: o.reason,
+  });
   // Also on a repeat: a crash may have come between the replica update and what follows.
   // The intent is canceled first, so a card confirmed from now on is never charged.
   await cancelIntentOfEndedOrder(o.id, log);
-  await refundPayment(o.id, o.reason === "expired" ? "order_expired" : "order_cancelled", log);
+  await refundPayment(o.id, refundReason(o.reason), log);
 }
 
 /**
@@ -78,6 +67,8 @@ export const orderCancelledConsumer: ConsumerOptions<"order.cancelled"> = {
 export const orderCompletedConsumer: ConsumerOptions<"order.completed"> = {
   subject: "order.completed",
   handle: async (event) => {
-    await applyInOrder(event.data.id, event.data.version, { status: "complete" });
+    await applyInOrder(OrderReplicaModel, event.data.id, event.data.version, {
+      status: "complete",
+    });
   },
 };

@@ -1,5 +1,5 @@
 import type { Envelope } from "@tx/api-contracts";
-import { type ConsumerOptions, type Logger, outbox, RetryLater } from "@tx/service-kit";
+import { type ConsumerOptions, insertOnce, type Logger, outbox, RetryLater } from "@tx/service-kit";
 import { ticketUpdated } from "../../domain/events";
 import { OrderReplicaModel } from "../../models/order-replica";
 import { TicketModel } from "../../models/ticket";
@@ -34,15 +34,15 @@ export async function onOrderCreated(event: Envelope<"order.created">, log: Logg
     );
     if (!reserved) throw new RetryLater("listing changed while reserving");
   }
-  await OrderReplicaModel.create({
-    _id: order.id,
-    ticketId: order.ticket.id,
-    version: order.version,
-    status: order.status,
-    expiresAt: new Date(order.expiresAt),
-  }).catch((err: { code?: number }) => {
-    if (err.code !== 11000) throw err;
-  });
+  await insertOnce(() =>
+    OrderReplicaModel.create({
+      _id: order.id,
+      ticketId: order.ticket.id,
+      version: order.version,
+      status: order.status,
+      expiresAt: new Date(order.expiresAt),
+    }),
+  );
   log.info({ orderId: order.id, ticketId: order.ticket.id }, "listing reserved");
 }
 
