@@ -22,7 +22,7 @@ beforeAll(async () => {
     AuthSession,
     ...AuthSession[],
   ];
-}, 180_000);
+}, 300_000);
 afterAll(async () => stack?.stop());
 
 describe("the message broker going away", () => {

@@ -21,7 +21,7 @@ beforeAll(async () => {
     AuthSession,
     ...AuthSession[],
   ];
-}, 180_000);
+}, 300_000);
 afterAll(async () => stack?.stop());
 
 describe("the database going away", () => {
