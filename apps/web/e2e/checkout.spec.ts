@@ -332,5 +332,6 @@ test("a bank answer that arrives after the hold ended charges nothing: the inten
   // The tickets are for sale again, and no refund was needed.
   await expectForSaleAgain(page, listing.id);
   await sellerContext.close();
-  expect(errors).toEqual([]);
+  // The one refusal the browser reports is the expected one: the late answer, refused (409).
+  expect(errors.filter((e) => !/409.*sandbox\.authenticate/.test(e))).toEqual([]);
 });

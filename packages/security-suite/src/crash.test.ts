@@ -1,16 +1,9 @@
-import path from "node:path";
-import type { AuthSession, Order, ServiceName } from "@tx/api-contracts";
-import {
-  type InfraName,
-  listTicket,
-  registerUsers,
-  type Stack,
-  startStack,
-  trpcMutation,
-} from "@tx/test-kit";
-import { withInfra } from "@tx/test-kit/vitest";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AuthSession, ServiceName } from "@tx/api-contracts";
+import type { InfraName } from "@tx/test-kit";
+import { describe, expect, it } from "vitest";
 import { statusCounts, violations, waitUntilSettled } from "./invariants";
+import { holdWithPayment, payFor } from "./shoppers";
+import { stackWithShoppers } from "./suite";
 
 const LONG = process.env.TX_LONG === "1";
 // TX_LONG=1: 50 crashes of services and 20 of FerretDB or Redis; by default 5 and 3.
@@ -25,69 +18,29 @@ const victims: ServiceName[] = [
   "notifications",
   "auth",
 ];
-const infra = withInfra();
-let stack: Stack;
-let seller: AuthSession;
-let buyers: AuthSession[];
-
-beforeAll(async () => {
-  stack = await startStack({
-    infra: infra.infra.urls,
-    logDir: path.join(infra.infra.dir, "logs"),
-    // Short holds, so expirations race payments while services die.
-    env: {
-      LOG_LEVEL: "warn",
-      ORDER_HOLD_SECONDS: "4",
-      // Reconcilers soon after a hold ends, so what a crash left behind heals within the test.
-      RECONCILE_INTERVAL_SECONDS: "3",
-      RECONCILE_GRACE_SECONDS: "5",
-    },
-  });
-  [seller, ...buyers] = (await registerUsers(stack, "crash", 7)) as [AuthSession, ...AuthSession[]];
-}, 180_000);
-afterAll(async () => stack?.stop());
-
-const card = { number: "4242424242424242", expiry: "12 / 34", cvc: "123" };
-const billing = { name: "C", line1: "1 Road", city: "Leeds", postalCode: "LS1", country: "GB" };
+const s = stackWithShoppers("crash", 6, {
+  LOG_LEVEL: "warn",
+  // Short holds, so expirations race payments while services die.
+  ORDER_HOLD_SECONDS: "4",
+  // Reconcilers soon after a hold ends, so what a crash left behind heals within the test.
+  RECONCILE_INTERVAL_SECONDS: "3",
+  RECONCILE_GRACE_SECONDS: "5",
+});
 
 /** One buyer's attempt to buy: every step may meet a dead service; it just stops there. */
 async function purchase(buyer: AuthSession, n: number): Promise<void> {
-  const listing = await listTicket(stack, seller, `Crash ${n}`).catch(() => null);
-  if (!listing) return;
-  const order = (
-    await trpcMutation<Order>(
-      stack.urls.orders,
-      "create",
-      { ticketId: listing.id },
-      buyer.accessToken,
-    )
-  ).data;
+  const order = await holdWithPayment(s.stack, s.seller, buyer, `Crash ${n}`).catch(() => null);
   if (!order) return;
-  for (let i = 0; i < 20; i++) {
-    const started = await trpcMutation(
-      stack.urls.payments,
-      "start",
-      { orderId: order.id },
-      buyer.accessToken,
-    ).catch(() => null);
-    if (started?.status === 200) break;
-    await new Promise((r) => setTimeout(r, 150));
-  }
   // Some pay at once, some as the hold runs out.
   if (n % 3 === 0) await new Promise((r) => setTimeout(r, 3_800));
-  await trpcMutation(
-    stack.urls.payments,
-    "sandbox.confirm",
-    { orderId: order.id, card, billing },
-    buyer.accessToken,
-  ).catch(() => null);
+  await payFor(s.stack, buyer, order.id).catch(() => null);
 }
 
 describe("crash anywhere", () => {
   it(`keeps every invariant after ${CRASHES} SIGKILLs of random services and ${SERVER_CRASHES} of FerretDB or Redis mid-purchase`, async () => {
     let running = true;
     let n = 0;
-    const shoppers = buyers.map(async (buyer) => {
+    const shoppers = s.buyers.map(async (buyer) => {
       while (running) await purchase(buyer, n++).catch(() => undefined);
     });
     // Service and server crashes, shuffled together.
@@ -100,16 +53,16 @@ describe("crash anywhere", () => {
       await new Promise((r) => setTimeout(r, 300 + Math.random() * 1_500));
       if (kind === "service") {
         const victim = victims[Math.floor(Math.random() * victims.length)] as ServiceName;
-        await stack.kill(victim);
+        await s.stack.kill(victim);
         killed.push(victim);
         await new Promise((r) => setTimeout(r, Math.random() * 800));
-        await stack.start(victim);
+        await s.stack.start(victim);
       } else {
         const server = servers[Math.floor(Math.random() * servers.length)] as InfraName;
-        await infra.infra.kill(server);
+        await s.infra.kill(server);
         killed.push(server === "mongo" ? "FerretDB" : "Redis");
         await new Promise((r) => setTimeout(r, Math.random() * 800));
-        await infra.infra.start(server);
+        await s.infra.start(server);
       }
     }
     running = false;
@@ -117,8 +70,8 @@ describe("crash anywhere", () => {
 
     // Let holds expire, reconcilers run and every redelivery settle.
     const { snapshot: final, ms } = await waitUntilSettled(
-      infra.infra.urls.MONGO_URL,
-      infra.infra.urls.NATS_URL,
+      s.infra.urls.MONGO_URL,
+      s.infra.urls.NATS_URL,
       180_000,
     );
     console.log(

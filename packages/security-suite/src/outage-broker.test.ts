@@ -1,41 +1,24 @@
-import path from "node:path";
 import type { AuthSession } from "@tx/api-contracts";
-import { orderOf, registerUsers, type Stack, startStack, waitFor } from "@tx/test-kit";
-import { withInfra } from "@tx/test-kit/vitest";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { orderOf, waitFor } from "@tx/test-kit";
+import { describe, expect, it } from "vitest";
 import { violations, waitUntilSettled } from "./invariants";
 import { OUTAGE_MS, outageEnv, purchasesThroughOutage, report } from "./outage";
 import { holdWithPayment } from "./shoppers";
+import { stackWithShoppers } from "./suite";
 
-const infra = withInfra();
-let stack: Stack;
-let seller: AuthSession;
-let buyers: AuthSession[];
-
-beforeAll(async () => {
-  stack = await startStack({
-    infra: infra.infra.urls,
-    logDir: path.join(infra.infra.dir, "logs"),
-    env: outageEnv,
-  });
-  [seller, ...buyers] = (await registerUsers(stack, "natsout", 24)) as [
-    AuthSession,
-    ...AuthSession[],
-  ];
-}, 300_000);
-afterAll(async () => stack?.stop());
+const s = stackWithShoppers("natsout", 23, outageEnv);
 
 describe("the message broker going away", () => {
   it(
     `NATS stopped for ${OUTAGE_MS / 1000} s with 20 purchases in flight: everything heals, nothing is dead-lettered`,
     async () => {
-      const result = await purchasesThroughOutage(infra.infra, stack, seller, buyers, "nats");
-      const s = result.snapshot;
-      expect(violations(s)).toEqual([]);
-      expect(s.deadLetters).toEqual([]);
-      expect(s.pendingOutbox).toBe(0);
-      expect(s.pendingConsumers.filter((c) => c.pending + c.ackPending > 0)).toEqual([]);
-      expect(s.orders).toHaveLength(result.orders);
+      const result = await purchasesThroughOutage(s.infra, s.stack, s.seller, s.buyers, "nats");
+      const snap = result.snapshot;
+      expect(violations(snap)).toEqual([]);
+      expect(snap.deadLetters).toEqual([]);
+      expect(snap.pendingOutbox).toBe(0);
+      expect(snap.pendingConsumers.filter((c) => c.pending + c.ackPending > 0)).toEqual([]);
+      expect(snap.orders).toHaveLength(result.orders);
       expect(result.settled).toBe(true);
     },
     OUTAGE_MS + 420_000,
@@ -43,12 +26,12 @@ describe("the message broker going away", () => {
 
   it("the expiration service stopped for longer than a hold: holds still end within the grace period plus 10 s", async () => {
     const grace = Number(outageEnv.RECONCILE_GRACE_SECONDS);
-    await stack.kill("expiration");
+    await s.stack.kill("expiration");
     const held = (
       await Promise.all(
-        buyers.slice(20, 23).map(async (buyer, i) => ({
+        s.buyers.slice(20, 23).map(async (buyer, i) => ({
           buyer,
-          order: await holdWithPayment(stack, seller, buyer, `No expiration ${i}`),
+          order: await holdWithPayment(s.stack, s.seller, buyer, `No expiration ${i}`),
         })),
       )
     ).filter((h): h is { buyer: AuthSession; order: NonNullable<typeof h.order> } => !!h.order);
@@ -58,7 +41,7 @@ describe("the message broker going away", () => {
       const ended = await waitFor(
         "the hold to end without the expiration service",
         async () => {
-          const o = await orderOf(stack, buyer, order.id);
+          const o = await orderOf(s.stack, buyer, order.id);
           return o?.status === "cancelled" ? o : undefined;
         },
         { timeoutMs: (Number(outageEnv.ORDER_HOLD_SECONDS) + grace + 30) * 1000, intervalMs: 250 },
@@ -70,10 +53,10 @@ describe("the message broker going away", () => {
       `expiration down: ${held.length} holds ended ${late.map((s) => s.toFixed(1)).join(", ")} s after expiresAt (grace ${grace} s)`,
     );
     for (const s of late) expect(s).toBeLessThanOrEqual(grace + 10);
-    await stack.start("expiration");
+    await s.stack.start("expiration");
     const { snapshot, settled } = await waitUntilSettled(
-      infra.infra.urls.MONGO_URL,
-      infra.infra.urls.NATS_URL,
+      s.infra.urls.MONGO_URL,
+      s.infra.urls.NATS_URL,
       120_000,
     );
     expect(violations(snapshot)).toEqual([]);

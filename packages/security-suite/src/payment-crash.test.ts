@@ -1,44 +1,27 @@
-import path from "node:path";
 import type { AuthSession, Order } from "@tx/api-contracts";
-import { listMessages, registerUsers, type Stack, startStack, waitFor } from "@tx/test-kit";
-import { withInfra } from "@tx/test-kit/vitest";
+import { listMessages, waitFor } from "@tx/test-kit";
 import { MongoClient } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { violations, waitUntilSettled } from "./invariants";
 import { countBy, report } from "./outage";
 import { holdWithPayment, payFor } from "./shoppers";
+import { stackWithShoppers } from "./suite";
 
 // The issue's figure: 20 kills. TX_PAYMENT_KILLS changes it for a quick local run.
 const KILLS = Number(process.env.TX_PAYMENT_KILLS ?? 20);
 const PERIOD_S = 3;
-const infra = withInfra();
-let stack: Stack;
-let mongo: MongoClient;
-let seller: AuthSession;
-let buyers: AuthSession[];
-
-beforeAll(async () => {
-  stack = await startStack({
-    infra: infra.infra.urls,
-    logDir: path.join(infra.infra.dir, "logs"),
-    env: {
-      LOG_LEVEL: "warn",
-      // Long enough that the holds outlive the restarts, so both outcomes can happen.
-      ORDER_HOLD_SECONDS: "60",
-      RECONCILE_INTERVAL_SECONDS: String(PERIOD_S),
-      RECONCILE_GRACE_SECONDS: "5",
-    },
-  });
-  mongo = await MongoClient.connect(infra.infra.urls.MONGO_URL);
-  [seller, ...buyers] = (await registerUsers(stack, "paykill", KILLS + 1)) as [
-    AuthSession,
-    ...AuthSession[],
-  ];
-}, 240_000);
-afterAll(async () => {
-  await mongo?.close();
-  await stack?.stop();
+const s = stackWithShoppers("paykill", KILLS, {
+  LOG_LEVEL: "warn",
+  // Long enough that the holds outlive the restarts, so both outcomes can happen.
+  ORDER_HOLD_SECONDS: "60",
+  RECONCILE_INTERVAL_SECONDS: String(PERIOD_S),
+  RECONCILE_GRACE_SECONDS: "5",
 });
+let mongo: MongoClient;
+beforeAll(async () => {
+  mongo = await MongoClient.connect(s.infra.urls.MONGO_URL);
+}, 300_000);
+afterAll(async () => mongo?.close());
 
 /** What the provider (the sandbox's side) and payments each say about one order. */
 async function stateOf(orderId: string) {
@@ -54,16 +37,16 @@ describe("the payments service killed between the card submit and the settlement
     const settleSeconds: number[] = [];
     let notCharged = 0;
     for (let i = 0; i < KILLS; i++) {
-      const buyer = buyers[i] as AuthSession;
-      const order = await holdWithPayment(stack, seller, buyer, `Pay kill ${i}`);
+      const buyer = s.buyers[i] as AuthSession;
+      const order = await holdWithPayment(s.stack, s.seller, buyer, `Pay kill ${i}`);
       if (!order) throw new Error("the hold failed");
       // The buyer submits the card and closes the tab; the service dies 0 to 250 ms later
       // (on this machine a confirm takes some 20 to 300 ms: before, during or after the charge).
-      const submitted = payFor(stack, buyer, order.id).catch(() => null);
+      const submitted = payFor(s.stack, buyer, order.id).catch(() => null);
       await new Promise((r) => setTimeout(r, Math.random() * 250));
-      await stack.kill("payments");
+      await s.stack.kill("payments");
       await submitted;
-      await stack.start("payments");
+      await s.stack.start("payments");
       const ready = Date.now();
       const settled = await waitFor(
         "the charge to be settled (or to have never happened)",
@@ -79,12 +62,8 @@ describe("the payments service killed between the card submit and the settlement
         settleSeconds.push((Date.now() - ready) / 1000);
       } else notCharged += 1;
     }
-    const final = await waitUntilSettled(
-      infra.infra.urls.MONGO_URL,
-      infra.infra.urls.NATS_URL,
-      180_000,
-    );
-    const mail = await listMessages(infra.infra.urls.MAILPIT_URL);
+    const final = await waitUntilSettled(s.infra.urls.MONGO_URL, s.infra.urls.NATS_URL, 180_000);
+    const mail = await listMessages(s.infra.urls.MAILPIT_URL);
     const emailed = charged.filter(({ buyer }) =>
       mail.some(
         (m) =>
@@ -107,7 +86,7 @@ describe("the payments service killed between the card submit and the settlement
     await waitFor(
       "an email for every charge",
       async () => {
-        const all = await listMessages(infra.infra.urls.MAILPIT_URL);
+        const all = await listMessages(s.infra.urls.MAILPIT_URL);
         return charged.every(({ buyer }) =>
           all.some(
             (m) =>
