@@ -50,6 +50,7 @@ test("the operator page and the queue board do not exist for anyone but an opera
   // Nor can the browser call the services' operator procedures through the proxy.
   const proxied = await page.request.get("/api/trpc/orders/operator.overview");
   expect(proxied.status()).toBe(404);
+  await page.goto("/account");
   await expect(page.getByRole("link", { name: "Operations" })).toHaveCount(0);
 });
 
@@ -67,6 +68,7 @@ test("an operator sees a malformed message in the dead letters, corrects and rep
   const envelope = malformedListing(title);
   await publishRaw(natsUrl(), "ticket.created", JSON.stringify(envelope));
 
+  await page.goto("/account");
   await page.getByRole("link", { name: "Operations" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Operations" })).toBeVisible();
   const card = page.getByRole("listitem").filter({ hasText: title });

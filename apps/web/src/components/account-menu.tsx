@@ -2,7 +2,6 @@ import { Button, ButtonLink, UserLink } from "@tx/ui";
 import Link from "next/link";
 import { signOut } from "@/auth/actions";
 import { getSession } from "@/auth/session";
-import { isOperatorEmail } from "@/env";
 
 /** The header's account corner. Sign-out is a plain form post: it works before any script loads. */
 export async function AccountMenu() {
@@ -21,11 +20,6 @@ export async function AccountMenu() {
   }
   return (
     <>
-      {isOperatorEmail(session.user.email) ? (
-        <ButtonLink href="/operator" as={Link} variant="secondary" size="small">
-          Operations
-        </ButtonLink>
-      ) : null}
       <UserLink href="/account" name={session.user.name} as={Link} />
       <form action={signOut}>
         <Button type="submit" variant="secondary" size="small">

@@ -27,7 +27,7 @@ export function OperatorFigures({ services }: { services: FiguresOf[] }) {
               <th scope="col">Outbox</th>
               <th scope="col">Oldest in outbox</th>
               <th scope="col">Reconciler fixes</th>
-              <th scope="col">Queue (delayed / waiting / failed)</th>
+              <th scope="col">Queue jobs</th>
             </tr>
           </thead>
           <tbody>
@@ -73,7 +73,9 @@ function FiguresRow({ figures }: { figures: FiguresOf }) {
       </td>
       <td title={o.reconcilerFixes.map((f) => `${f.kind}: ${f.count}`).join(", ")}>{fixes}</td>
       <td className={flag((queue?.failed ?? 0) > 0)}>
-        {queue ? `${queue.delayed} / ${queue.waiting} / ${queue.failed}` : "none"}
+        {queue
+          ? `${queue.delayed} delayed, ${queue.waiting} waiting, ${queue.failed} failed`
+          : "none"}
         {o.unavailable.length > 0 ? ` (unread: ${o.unavailable.join(", ")})` : ""}
       </td>
     </tr>
