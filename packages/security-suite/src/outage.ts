@@ -2,6 +2,7 @@ import { appendFileSync, cpSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { AuthSession, Order } from "@tx/api-contracts";
 import { dataRoot, type Infra, type InfraName, type Stack } from "@tx/test-kit";
+import { expect } from "vitest";
 import { type Snapshot, statusCounts, violations, waitUntilSettled } from "./invariants";
 import { cancelOf, holdWithPayment, keepTrying, payFor } from "./shoppers";
 
@@ -99,4 +100,16 @@ export function report(line: string): void {
   const dir = path.join(dataRoot, "results");
   mkdirSync(dir, { recursive: true });
   appendFileSync(path.join(dir, "reliability.txt"), `${new Date().toISOString()} ${line}\n`);
+}
+
+/** What "healed" means after an outage: the issue's list, checked from the stores. */
+export function expectHealed(result: OutageResult): void {
+  const snap = result.snapshot;
+  expect(violations(snap)).toEqual([]);
+  expect(snap.deadLetters).toEqual([]);
+  expect(snap.pendingOutbox).toBe(0);
+  expect(snap.pendingConsumers.filter((c) => c.pending + c.ackPending > 0)).toEqual([]);
+  expect(snap.orders).toHaveLength(result.orders);
+  expect(snap.orders.filter((o) => o.status === "awaiting_payment")).toEqual([]);
+  expect(result.settled).toBe(true);
 }
