@@ -5,16 +5,13 @@ import path from "node:path";
 import type { ServiceName } from "../packages/api-contracts/src/index";
 import { createLogger, EventBus } from "../packages/service-kit/src/index";
 import {
-  freePort,
+  type FerretdbBackend,
   type Infra,
-  type ManagedProcess,
   repoRoot,
   type Stack,
-  serviceArgs,
-  spawnManaged,
+  type StackOptions,
   startInfra,
   startStack,
-  waitFor,
 } from "../packages/test-kit/src/index";
 import { ourServerPids, startCpuMeter } from "./cpu";
 import { type ProfileSummary, summarizeProfiles } from "./profile";
@@ -47,9 +44,11 @@ export class Resources {
 export type RunContext = {
   runDir: string;
   quick: boolean;
+  /** FerretDB's storage for every phase (--backend, else TX_FERRETDB_BACKEND). */
+  backend: FerretdbBackend;
   /** Profile every service and the web app during each measurement (<phase>/profiles). */
   profile: boolean;
-  /** Experiment: the services' MongoDB pool size instead of the harness's 1 (see --mongo-pool). */
+  /** The services' MongoDB pool size instead of their default (MONGO_POOL_SIZE; see --mongo-pool). */
   mongoPool?: number;
   say: Say;
 };
@@ -68,7 +67,13 @@ export type Phase = {
 export async function startPhase(
   ctx: RunContext,
   name: string,
-  opts: { services: readonly ServiceName[]; web?: boolean; env?: Record<string, string> },
+  opts: {
+    services: readonly ServiceName[];
+    web?: boolean;
+    env?: Record<string, string>;
+    /** Processes per service (the stack's `replicas`). */
+    replicas?: StackOptions["replicas"];
+  },
 ): Promise<Phase> {
   const resources = new Resources(ctx.say);
   const dir = path.join(ctx.runDir, name);
@@ -76,34 +81,37 @@ export async function startPhase(
   const profileDir = path.join(dir, "profiles");
   try {
     const t0 = performance.now();
-    const infra = await startInfra({ dir, env: {} });
+    const infra = await startInfra({ dir, env: {}, ferretdbBackend: ctx.backend });
     resources.add(`${name} infrastructure`, () => infra.stop());
     const stack = await startStack({
       infra: infra.urls,
       logDir,
       services: opts.services,
+      replicas: opts.replicas,
       web: opts.web ? "start" : false,
       ports: "free",
       env: {
         // Per-request info lines off, as in the integration tests: we measure the work, not the log.
         LOG_LEVEL: "warn",
+        // As deployed (k8s/base/config.env): libraries run their production builds (React
+        // renders the emails several times faster than its development build).
+        NODE_ENV: "production",
         // One run outlives the default 15-minute access token.
         ACCESS_TOKEN_TTL_SECONDS: "3600",
         ...(ctx.profile ? profilerEnv(ctx, profileDir) : {}),
-        ...(ctx.mongoPool
-          ? {
-              MONGO_URL: infra.urls.MONGO_URL.replace(
-                /maxPoolSize=\d+/,
-                `maxPoolSize=${ctx.mongoPool}`,
-              ),
-            }
-          : {}),
+        ...(ctx.mongoPool ? { MONGO_POOL_SIZE: String(ctx.mongoPool) } : {}),
         ...opts.env,
       },
+      // Production refuses payments without Stripe keys; the bench pays through the sandbox.
+      serviceEnv: { payments: { NODE_ENV: "development" } },
     });
     resources.add(`${name} services`, () => stack.stop());
+    const counts = opts.services.map((n) => {
+      const r = stack.replicaUrls[n].length;
+      return r > 1 ? `${n} x${r}` : n;
+    });
     ctx.say(
-      `  ${name}: ${opts.services.join(", ")}${opts.web ? ", web" : ""} ready in ${((performance.now() - t0) / 1000).toFixed(1)} s (logs: ${logDir})`,
+      `  ${name} (FerretDB on ${ctx.backend}): ${counts.join(", ")}${opts.web ? ", web" : ""} ready in ${((performance.now() - t0) / 1000).toFixed(1)} s (logs: ${logDir})`,
     );
     return { name, dir, logDir, profileDir, infra, stack, resources };
   } catch (err) {
@@ -162,11 +170,19 @@ export function profileWindow(ctx: RunContext, phase: Phase, label: string) {
     }
   };
   signal();
+  const dir = path.join(phase.profileDir, label);
+  const ferretdb = ferretdbProfile(phase, dir, ctx.quick ? 20 : 40);
   return {
     end: async () => {
       signal();
-      await new Promise((r) => setTimeout(r, 2_000));
-      const dir = path.join(phase.profileDir, label);
+      // Each process writes its profile when signalled; a large one takes a while on a busy machine.
+      const written = () =>
+        existsSync(phase.profileDir)
+          ? readdirSync(phase.profileDir).filter((f) => f.endsWith(".cpuprofile")).length
+          : 0;
+      for (let waited = 0; waited < 30_000 && written() < pids.length; waited += 500) {
+        await new Promise((r) => setTimeout(r, 500));
+      }
       mkdirSync(dir, { recursive: true });
       if (existsSync(phase.profileDir)) {
         for (const f of readdirSync(phase.profileDir).filter((f) => f.endsWith(".cpuprofile"))) {
@@ -179,8 +195,44 @@ export function profileWindow(ctx: RunContext, phase: Phase, label: string) {
         ctx.say(`  profile ${p.process} (${p.busyMs} ms busy of ${p.wallMs} ms): ${dir}/${p.file}`);
         for (const f of p.topFrames.slice(0, 8)) ctx.say(`    ${f.percentOfBusy}%  ${f.frame}`);
       }
+      const top = await ferretdb;
+      if (top) {
+        ctx.say(`  profile ferretdb (Go pprof, first ${top.seconds} s): ${top.file}`);
+        for (const line of top.lines) ctx.say(`    ${line}`);
+      }
     },
   };
+}
+
+/**
+ * FerretDB's own CPU profile (Go's pprof on its debug server) for the first `seconds` of a
+ * window, and its hottest functions by cumulative time from `go tool pprof -top`.
+ */
+async function ferretdbProfile(phase: Phase, dir: string, seconds: number) {
+  const base = phase.infra.ferretdbDebugUrl;
+  if (!base) return undefined;
+  try {
+    const res = await fetch(`${base}/debug/pprof/profile?seconds=${seconds}`);
+    if (!res.ok) return undefined;
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, "ferretdb.pprof");
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const top = await new Promise<string>((resolve) => {
+      execFile(
+        "go",
+        ["tool", "pprof", "-top", "-cum", "-nodecount=25", file],
+        { timeout: 60_000, maxBuffer: 8 * 2 ** 20 },
+        (err, stdout, stderr) =>
+          resolve(err ? `  (go tool pprof failed: ${err.message} ${stderr})` : stdout),
+      );
+    });
+    const lines = top
+      .split("\n")
+      .filter((l) => /^\s+\d/.test(l) || l.startsWith("Showing") || l.includes("failed"));
+    return { file, seconds, lines: lines.slice(0, 26) };
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -211,27 +263,6 @@ export async function ensureWebBuild(ctx: RunContext): Promise<void> {
       },
     );
   });
-}
-
-/** One more process of a service, with the stack's environment, on another port. */
-export async function startReplica(phase: Phase, name: ServiceName, n: number): Promise<string> {
-  const port = await freePort();
-  const proc: ManagedProcess = spawnManaged(`${name}-${n}`, process.execPath, serviceArgs(name), {
-    cwd: path.join(repoRoot, "services", name),
-    env: { ...phase.stack.env, PORT: String(port) },
-    logDir: phase.logDir,
-  });
-  phase.resources.add(`${name} replica ${n}`, () => proc.stop(10_000));
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(
-    `${name} replica ${n} (see ${phase.logDir}/${name}-${n}.log)`,
-    async () => {
-      if (!proc.isRunning()) throw new Error(`${name}-${n} exited`);
-      return (await fetch(`${url}/readyz`).catch(() => undefined))?.ok ?? false;
-    },
-    { timeoutMs: 60_000, intervalMs: 100 },
-  );
-  return url;
 }
 
 /**

@@ -25,6 +25,8 @@ export type ProfileSummary = {
 };
 
 const IDLE = new Set(["(idle)", "(program)", "(garbage collector)", "(root)"]);
+/** Native frames of the profiler's own inspector session (stopping it serialises the profile). */
+const PROFILER = new Set(["dispatch"]);
 
 function shortUrl(url: string): string {
   const u = url.replace(/^file:\/\//, "");
@@ -73,7 +75,7 @@ export function summarizeProfiles(dir: string, top = 12): ProfileSummary[] {
       const node = byId.get(id);
       if (!node) continue;
       const { functionName, url, lineNumber } = node.callFrame;
-      if (IDLE.has(functionName)) continue;
+      if (IDLE.has(functionName) || (!url && PROFILER.has(functionName))) continue;
       busy += us;
       const frame =
         `${functionName || "(anonymous)"} ${url ? `${shortUrl(url)}:${lineNumber + 1}` : ""}`.trim();

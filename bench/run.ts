@@ -4,7 +4,7 @@
  * figures), measures, prints a table and writes bench/results/<timestamp>.json and latest.json.
  * Each figure and its baseline are measured in the same run, so their ratio holds on a noisy machine.
  */
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -13,6 +13,7 @@ import {
   type ServiceName,
   serviceNames,
 } from "../packages/api-contracts/src/index";
+import { ferretdbBackendSetting, type StackOptions } from "../packages/test-kit/src/index";
 import { TicketModel } from "../services/tickets/src/models/ticket";
 import { browseFigure } from "./browse";
 import { connectStore, demoListings, insertListings, registerUsers } from "./data";
@@ -51,6 +52,7 @@ const { values: args } = parseArgs({
     profile: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
     "mongo-pool": { type: "string" },
+    backend: { type: "string" },
     help: { type: "boolean", default: false },
   },
 });
@@ -62,8 +64,8 @@ if (args.help) {
       "  --only     run only these figures (comma-separated)\n" +
       "  --profile  run the services and the web app with --cpu-prof and print their hottest frames\n" +
       "  --keep     keep the servers' data, logs and profiles (kept anyway when a figure fails)\n" +
-      "  --mongo-pool N  experiment: give each service N MongoDB connections instead of the harness's 1\n" +
-      "             (FerretDB 1.x can lose one of two concurrent updates of a document; not for figures of record)\n",
+      "  --mongo-pool N  give each service process N MongoDB connections (MONGO_POOL_SIZE) instead of its default\n" +
+      "  --backend sqlite|postgresql  FerretDB's storage (default: TX_FERRETDB_BACKEND, else sqlite)\n",
   );
   process.exit(0);
 }
@@ -82,9 +84,13 @@ const selected = new Set<FigureId>(
 );
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
+const runDir = mkdtempSync(path.join(os.tmpdir(), "tx-bench-"));
+// PostgreSQL runs as its own user when we are root: it must reach its data folder in here.
+chmodSync(runDir, 0o755);
 const ctx: RunContext = {
-  runDir: mkdtempSync(path.join(os.tmpdir(), "tx-bench-")),
+  runDir,
   quick: args.quick,
+  backend: ferretdbBackendSetting(args.backend),
   profile: args.profile,
   mongoPool: args["mongo-pool"] ? Number(args["mongo-pool"]) : undefined,
   say,
@@ -94,9 +100,7 @@ const results: FigureResult[] = [];
 const failures: { figure: string; error: string }[] = [];
 let current: Resources | undefined;
 
-if (ctx.mongoPool) {
-  say(`EXPERIMENT: services get ${ctx.mongoPool} MongoDB connections each (the harness gives 1)`);
-}
+if (ctx.mongoPool) say(`services get ${ctx.mongoPool} MongoDB connections each (MONGO_POOL_SIZE)`);
 
 // Ctrl-C: stop what this run started (by its handles), then leave.
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -131,7 +135,7 @@ async function group(
   name: string,
   ids: FigureId[],
   services: readonly ServiceName[],
-  opts: { web?: boolean; env?: Record<string, string> },
+  opts: { web?: boolean; env?: Record<string, string>; replicas?: StackOptions["replicas"] },
   body: (phase: Phase) => Promise<void>,
 ): Promise<void> {
   if (!ids.some((id) => selected.has(id))) return;
@@ -155,31 +159,46 @@ async function group(
 }
 
 say(
-  `Ticket Exchange benchmark${ctx.quick ? " (quick)" : ""}: ${os.cpus().length} CPUs, Node ${process.version}, load average ${os.loadavg()[0]?.toFixed(1)}; servers' data in ${ctx.runDir}`,
+  `Ticket Exchange benchmark${ctx.quick ? " (quick)" : ""}: ${os.cpus().length} CPUs, Node ${process.version}, FerretDB on ${ctx.backend}, load average ${os.loadavg()[0]?.toFixed(1)}; servers' data in ${ctx.runDir}`,
 );
 
-// Figures 1 and 4: the whole stack, as a purchase runs in production.
-await group("purchase", ["race", "propagation"], serviceNames, {}, async (phase) => {
-  await connectStore(phase);
-  const watcher = await EventWatcher.connect(phase, ["ticket.created"], watchKey);
-  const buyerCount = selected.has("race") ? (ctx.quick ? 50 : 200) : 1;
-  const t0 = performance.now();
-  const [seller, ...buyers] = (await registerUsers(phase.stack, "bench", buyerCount + 1)) as [
-    AuthSession,
-    ...AuthSession[],
-  ];
-  say(`  registered ${buyerCount + 1} users in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  await settle(ctx);
-  await measure("race", () => raceFigure(ctx, phase, seller, buyers), phase);
-  await measure("propagation", () => propagationFigure(ctx, phase, watcher, seller), phase);
-});
+// Figures 1 and 4: the whole stack, as a purchase runs in production, with two processes of
+// orders: the race is decided by the database, not inside one process.
+await group(
+  "purchase",
+  ["race", "propagation"],
+  serviceNames,
+  { replicas: { orders: 2 } },
+  async (phase) => {
+    await connectStore(phase);
+    const watcher = await EventWatcher.connect(phase, ["ticket.created"], watchKey);
+    const buyerCount = selected.has("race") ? (ctx.quick ? 50 : 200) : 1;
+    const t0 = performance.now();
+    const [seller, ...buyers] = (await registerUsers(phase.stack, "bench", buyerCount + 1)) as [
+      AuthSession,
+      ...AuthSession[],
+    ];
+    say(
+      `  registered ${buyerCount + 1} users in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+    await settle(ctx);
+    await measure("race", () => raceFigure(ctx, phase, seller, buyers), phase);
+    await measure("propagation", () => propagationFigure(ctx, phase, watcher, seller), phase);
+  },
+);
 
 // Figure 2: one fresh stack per configuration, so both start from the same data.
 const throughputRuns: Awaited<ReturnType<typeof throughputRun>>[] = [];
 for (const replicas of [1, 2] as const) {
-  await group(`throughput-${replicas}`, ["throughput"], serviceNames, {}, async (phase) => {
-    throughputRuns.push(await throughputRun(ctx, phase, replicas));
-  });
+  await group(
+    `throughput-${replicas}`,
+    ["throughput"],
+    serviceNames,
+    { replicas },
+    async (phase) => {
+      throughputRuns.push(await throughputRun(ctx, phase, replicas));
+    },
+  );
 }
 const [one, two] = throughputRuns;
 if (one && two) await measure("throughput", async () => throughputFigure(one, two));
@@ -255,9 +274,11 @@ const file = writeResults(
     quick: ctx.quick,
     only: args.only ?? null,
     mongoPool: ctx.mongoPool ?? null,
+    ferretdbBackend: ctx.backend,
+    loadAverageAtStart: os.loadavg(),
     machine: machine(),
     notes: [
-      "FerretDB 1.x (SQLite) stands in for MongoDB locally and uses no index for filters or sorts.",
+      `FerretDB 1.x (on ${ctx.backend}, with our patches) stands in for MongoDB locally and uses no index but _id for filters, none for sorts.`,
       "Services run with LOG_LEVEL=warn. Bulk listings for figure 3 are inserted straight into tx_tickets.tickets with the tickets service's document shape (no ticket.created events).",
     ],
     table: rows,

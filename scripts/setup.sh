@@ -18,13 +18,21 @@ step() { printf '\n\033[1;36m==> %s\033[0m\n' "$*"; }
 skip() { printf '    %s\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-step "System packages (redis-server, chromium)"
+step "System packages (redis-server, chromium, postgresql-15)"
 missing=()
 command -v redis-server >/dev/null || missing+=(redis-server)
 command -v chromium >/dev/null || missing+=(chromium)
 fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
+# FerretDB's PostgreSQL backend (TX_FERRETDB_BACKEND=postgresql). Installed always, not only
+# when selected: the test suite checks atomic writes on both backends. The harness runs its
+# own private cluster (initdb under .data), so the package's own cluster is not wanted.
+[ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql-15)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "    installing: ${missing[*]}"
+  if [[ " ${missing[*]} " == *" postgresql-15 "* ]] && [ ! -e /etc/postgresql-common/createcluster.conf ]; then
+    as_root mkdir -p /etc/postgresql-common
+    echo "create_main_cluster = false" | as_root tee /etc/postgresql-common/createcluster.conf >/dev/null
+  fi
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 else
@@ -40,11 +48,19 @@ module_source() { # module version dest
   chmod -R u+w "$3"
 }
 
-step "FerretDB $FERRETDB_VERSION (MongoDB wire protocol on SQLite)"
-# Our one patch (scripts/patches): lookups by _id use FerretDB's own _id index instead of
-# scanning the whole table, also when the filter has other fields. See the patch's header.
-FERRETDB_PATCH="$ROOT/scripts/patches/ferretdb-$FERRETDB_VERSION-sqlite-id-index.patch"
-FERRETDB_STAMP="$BIN/.ferretdb-$FERRETDB_VERSION-p1"
+step "FerretDB $FERRETDB_VERSION (MongoDB wire protocol on SQLite or PostgreSQL)"
+# Our patches (scripts/patches), applied in this order; each one's header explains it:
+#   sqlite-id-index      lookups by _id use the _id index on SQLite, also beside other fields
+#   atomic-writes        update, findAndModify and delete are atomic per collection
+#   postgresql-id-index  lookups by _id use the _id index on PostgreSQL
+FERRETDB_PATCHES=(sqlite-id-index atomic-writes postgresql-id-index)
+patch_files=()
+for name in "${FERRETDB_PATCHES[@]}"; do
+  patch_files+=("$ROOT/scripts/patches/ferretdb-$FERRETDB_VERSION-$name.patch")
+done
+# The stamp names the patches' content: a changed or added patch rebuilds on every machine.
+patches_hash=$(cat "${patch_files[@]}" | sha256sum | cut -c1-12)
+FERRETDB_STAMP="$BIN/.ferretdb-$FERRETDB_VERSION-$patches_hash"
 if [ -f "$FERRETDB_STAMP" ]; then
   skip "already built"
 else
@@ -52,7 +68,9 @@ else
   module_source github.com/FerretDB/FerretDB "$FERRETDB_VERSION" "$src"
   # A build from the module needs the version file that FerretDB's own build generates.
   echo "$FERRETDB_VERSION" > "$src/build/version/version.txt"
-  patch --quiet -p1 -d "$src" < "$FERRETDB_PATCH"
+  for file in "${patch_files[@]}"; do
+    patch --quiet -p1 -d "$src" < "$file"
+  done
   echo "    compiling (a few minutes the first time)"
   (cd "$src" && CGO_ENABLED=0 go build -trimpath -o "$BIN/ferretdb" ./cmd/ferretdb)
   rm -rf "$src"

@@ -58,6 +58,8 @@ export const serviceEnvShape = {
   HOST: z.string().default("127.0.0.1"),
   PORT: port,
   MONGO_URL: z.string().regex(/^mongodb(\+srv)?:\/\//, "must be a mongodb:// URL"),
+  /** Database connections per process: requests and consumers run side by side, up to this many. */
+  MONGO_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   NATS_URL: z.string().min(1, "must list at least one nats server"),
   /** Copies of each stream: 1 on one server, 3 on a production cluster. */
   NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),

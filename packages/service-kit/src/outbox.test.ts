@@ -108,7 +108,8 @@ describe("outbox", () => {
     const again = runChild("restart", id);
     expect(await again.firstMessage).toBe("relayed 0");
     expect(await publishedFor(id)).toBe(1);
-  });
+    // Three child processes start here: 25 s on a busy 2-core machine.
+  }, 90_000);
 
   it("writes the events with a conditional update, and none when the filter misses", async () => {
     const id = oid();

@@ -20,6 +20,7 @@ export type BaseServiceEnv = {
   HOST: string;
   PORT: number;
   MONGO_URL: string;
+  MONGO_POOL_SIZE: number;
   NATS_URL: string;
   NATS_STREAM_REPLICAS: number;
   OPERATOR_EMAILS: string[];
@@ -60,7 +61,7 @@ export async function startService(def: ServiceDefinition): Promise<RunningServi
   const log = createLogger(def.name, def.env.LOG_LEVEL);
   setOperators(def.env.OPERATOR_EMAILS);
   const dbName = `tx_${def.name}`;
-  await connectDatabase(def.env.MONGO_URL, dbName);
+  await connectDatabase(def.env.MONGO_URL, dbName, { poolSize: def.env.MONGO_POOL_SIZE });
   registerReadinessCheck({ name: "mongodb", check: pingDatabase });
   const stopWatchdog = startDatabaseWatchdog({
     reachable: databaseReachable,

@@ -4,6 +4,7 @@ export * from "./mailpit";
 export * from "./nats";
 export * from "./net";
 export * from "./paths";
+export * from "./postgres";
 export * from "./process";
 export { demoListings } from "./seed";
 export * from "./stack";

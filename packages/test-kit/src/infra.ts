@@ -2,6 +2,16 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { freePort, tcpOpen, waitFor } from "./net";
 import { binary } from "./paths";
+import {
+  clusterDir,
+  ensureCluster,
+  type FerretdbBackend,
+  ferretdbBackendSetting,
+  ferretdbPostgresUrl,
+  postgresArgs,
+  postgresBinary,
+  postgresUser,
+} from "./postgres";
 import { type ManagedProcess, spawnManaged } from "./process";
 
 export type InfraName = "mongo" | "nats" | "redis" | "mail";
@@ -19,6 +29,12 @@ export type InfraUrls = {
 export type Infra = {
   urls: InfraUrls;
   dir: string;
+  /** Where FerretDB keeps the data (when the harness started it). */
+  ferretdbBackend: FerretdbBackend;
+  /** FerretDB's debug server (metrics, /debug/pprof), when the harness started it. */
+  ferretdbDebugUrl?: string;
+  /** The PostgreSQL cluster's folder (under `dir`, unless its user cannot reach `dir`). */
+  postgresDir?: string;
   /** SIGKILL one server (a crash), leaving its data on disk. */
   kill: (name: InfraName) => Promise<void>;
   /** Start a killed or stopped server again, on the same port with the same data. */
@@ -34,10 +50,12 @@ export type Infra = {
 };
 
 type Server = {
-  name: InfraName;
+  name: string;
   port: number;
   extraPort?: number;
   proc?: ManagedProcess;
+  /** Once, before the first launch (initdb). */
+  prepare?: () => void;
   launch: () => ManagedProcess;
 };
 
@@ -50,18 +68,23 @@ export type StartInfraOptions = {
   ports?: Partial<Record<"mongo" | "nats" | "redis" | "mailHttp" | "mailSmtp", number>>;
   /** Start only these servers (default: all four). */
   only?: InfraName[];
+  /** FerretDB's storage; default: the TX_FERRETDB_BACKEND setting (sqlite unless set). */
+  ferretdbBackend?: FerretdbBackend;
   log?: (line: string) => void;
 };
 
 /**
  * Starts the real servers the services need, on free loopback ports: FerretDB (MongoDB
- * wire protocol, SQLite backend), nats-server with JetStream, redis-server with its
- * append-only file, and Mailpit (SMTP + web inbox). Stops only what it started.
+ * wire protocol, on SQLite or on a private PostgreSQL cluster), nats-server with JetStream,
+ * redis-server with its append-only file, and Mailpit (SMTP + web inbox). Stops only what
+ * it started.
  */
 export async function startInfra(opts: StartInfraOptions): Promise<Infra> {
   const env = opts.env ?? {};
   const logDir = path.join(opts.dir, "logs");
-  const servers = new Map<InfraName, Server>();
+  const ferretdbBackend = opts.ferretdbBackend ?? ferretdbBackendSetting();
+  // Each name's servers, started in order (PostgreSQL before the FerretDB in front of it).
+  const servers = new Map<InfraName, Server[]>();
   const say = opts.log ?? (() => {});
   const wanted = (name: InfraName) => !opts.only || opts.only.includes(name);
   const portFor = async (key: keyof NonNullable<StartInfraOptions["ports"]>) =>
@@ -73,104 +96,137 @@ export async function startInfra(opts: StartInfraOptions): Promise<Infra> {
     return d;
   };
 
+  let ferretdbDebugUrl: string | undefined;
+  let postgresDir: string | undefined;
   if (!env.MONGO_URL && wanted("mongo")) {
     const port = await portFor("mongo");
+    const debugPort = await freePort();
+    ferretdbDebugUrl = `http://127.0.0.1:${debugPort}`;
     const dir = dataDir("ferretdb");
-    servers.set("mongo", {
+    const chain: Server[] = [];
+    let storage = [`--handler=sqlite`, `--sqlite-url=file:${dir}/`];
+    if (ferretdbBackend === "postgresql") {
+      const pgPort = await freePort();
+      const pgDir = clusterDir(dataDir("postgresql"));
+      postgresDir = pgDir;
+      const user = postgresUser();
+      chain.push({
+        name: "postgresql",
+        port: pgPort,
+        prepare: () => ensureCluster(pgDir),
+        launch: () =>
+          spawnManaged("postgresql", postgresBinary("postgres"), postgresArgs(pgDir, pgPort), {
+            logDir,
+            user,
+          }),
+      });
+      storage = ["--handler=postgresql", `--postgresql-url=${ferretdbPostgresUrl(pgPort)}`];
+    }
+    chain.push({
       name: "mongo",
       port,
+      // Waited for like the main port, so that no later free port can be this one.
+      extraPort: debugPort,
       launch: () =>
         spawnManaged(
           "ferretdb",
           binary("ferretdb"),
           [
             `--listen-addr=127.0.0.1:${port}`,
-            "--handler=sqlite",
-            `--sqlite-url=file:${dir}/`,
+            ...storage,
             `--state-dir=${dir}`,
             "--telemetry=disable",
             "--log-level=warn",
-            "--debug-addr=127.0.0.1:0",
+            `--debug-addr=127.0.0.1:${debugPort}`,
           ],
           { logDir },
         ),
     });
+    servers.set("mongo", chain);
   }
   if (!env.NATS_URL && wanted("nats")) {
     const port = await portFor("nats");
     const dir = dataDir("nats");
-    servers.set("nats", {
-      name: "nats",
-      port,
-      launch: () =>
-        spawnManaged(
-          "nats",
-          binary("nats-server"),
-          ["-js", "-a", "127.0.0.1", "-p", String(port), "-sd", dir, "--no_advertise"],
-          { logDir },
-        ),
-    });
+    servers.set("nats", [
+      {
+        name: "nats",
+        port,
+        launch: () =>
+          spawnManaged(
+            "nats",
+            binary("nats-server"),
+            ["-js", "-a", "127.0.0.1", "-p", String(port), "-sd", dir, "--no_advertise"],
+            { logDir },
+          ),
+      },
+    ]);
   }
   if (!env.REDIS_URL && wanted("redis")) {
     const port = await portFor("redis");
     const dir = dataDir("redis");
-    servers.set("redis", {
-      name: "redis",
-      port,
-      launch: () =>
-        spawnManaged(
-          "redis",
-          binary("redis-server"),
-          [
-            "--port",
-            String(port),
-            "--bind",
-            "127.0.0.1",
-            "--dir",
-            dir,
-            "--appendonly",
-            "yes",
-            // fsync on every write locally: a test kills redis and expects its delayed jobs back.
-            "--appendfsync",
-            "always",
-            "--save",
-            "",
-            "--protected-mode",
-            "no",
-          ],
-          { logDir },
-        ),
-    });
+    servers.set("redis", [
+      {
+        name: "redis",
+        port,
+        launch: () =>
+          spawnManaged(
+            "redis",
+            binary("redis-server"),
+            [
+              "--port",
+              String(port),
+              "--bind",
+              "127.0.0.1",
+              "--dir",
+              dir,
+              "--appendonly",
+              "yes",
+              // fsync on every write locally: a test kills redis and expects its delayed jobs back.
+              "--appendfsync",
+              "always",
+              "--save",
+              "",
+              "--protected-mode",
+              "no",
+            ],
+            { logDir },
+          ),
+      },
+    ]);
   }
   if (!env.SMTP_HOST && wanted("mail")) {
     const port = await portFor("mailHttp");
     const smtpPort = await portFor("mailSmtp");
     const dir = dataDir("mailpit");
-    servers.set("mail", {
-      name: "mail",
-      port,
-      extraPort: smtpPort,
-      launch: () =>
-        spawnManaged(
-          "mailpit",
-          binary("mailpit"),
-          [
-            "--listen",
-            `127.0.0.1:${port}`,
-            "--smtp",
-            `127.0.0.1:${smtpPort}`,
-            "--database",
-            path.join(dir, "mailpit.db"),
-            "--smtp-auth-accept-any",
-            "--smtp-auth-allow-insecure",
-            "--disable-version-check",
-          ],
-          { logDir },
-        ),
-    });
+    servers.set("mail", [
+      {
+        name: "mail",
+        port,
+        extraPort: smtpPort,
+        launch: () =>
+          spawnManaged(
+            "mailpit",
+            binary("mailpit"),
+            [
+              "--listen",
+              `127.0.0.1:${port}`,
+              "--smtp",
+              `127.0.0.1:${smtpPort}`,
+              "--database",
+              path.join(dir, "mailpit.db"),
+              "--smtp-auth-accept-any",
+              "--smtp-auth-allow-insecure",
+              "--disable-version-check",
+            ],
+            { logDir },
+          ),
+      },
+    ]);
   }
 
   const startOne = async (server: Server) => {
+    server.prepare?.();
+    server.prepare = undefined;
     server.proc = server.launch();
     const proc = server.proc;
     const ports = [server.port, ...(server.extraPort ? [server.extraPort] : [])];
@@ -186,22 +242,29 @@ export async function startInfra(opts: StartInfraOptions): Promise<Infra> {
     say(`${server.name} listening on ${ports.join(", ")} (pid ${proc.pid})`);
   };
 
+  const startChain = async (chain: Server[]) => {
+    for (const server of chain) if (!server.proc?.isRunning()) await startOne(server);
+  };
+  const stopChain = async (chain: Server[], graceMs: number) => {
+    for (const server of [...chain].reverse()) await server.proc?.stop(graceMs);
+  };
+
   try {
-    await Promise.all([...servers.values()].map(startOne));
+    await Promise.all([...servers.values()].map(startChain));
   } catch (err) {
-    await Promise.all([...servers.values()].map((s) => s.proc?.stop(2_000)));
+    await Promise.all([...servers.values()].map((c) => stopChain(c, 2_000)));
     throw err;
   }
 
-  const mongo = servers.get("mongo");
-  const nats = servers.get("nats");
-  const redis = servers.get("redis");
-  const mail = servers.get("mail");
+  const front = (name: InfraName) => servers.get(name)?.at(-1);
+  const mongo = front("mongo");
+  const nats = front("nats");
+  const redis = front("redis");
+  const mail = front("mail");
   const urls: InfraUrls = {
-    // FerretDB 1.x applies an update as read-then-write inside its handler, so two updates of
-    // one document on two connections can lose one; a single connection per process
-    // serializes them. MongoDB itself is atomic per document and needs no such limit.
-    MONGO_URL: env.MONGO_URL ?? `mongodb://127.0.0.1:${mongo?.port}/?maxPoolSize=1`,
+    // Any number of connections: our FerretDB build makes conditional writes atomic
+    // (scripts/patches/ferretdb-v1.24.2-atomic-writes.patch), as MongoDB is.
+    MONGO_URL: env.MONGO_URL ?? `mongodb://127.0.0.1:${mongo?.port}/`,
     NATS_URL: env.NATS_URL ?? `nats://127.0.0.1:${nats?.port}`,
     REDIS_URL: env.REDIS_URL ?? `redis://127.0.0.1:${redis?.port}`,
     SMTP_HOST: env.SMTP_HOST ?? "127.0.0.1",
@@ -210,36 +273,33 @@ export async function startInfra(opts: StartInfraOptions): Promise<Infra> {
   };
 
   const get = (name: InfraName) => {
-    const server = servers.get(name);
-    if (!server) throw new Error(`${name} was not started by the harness (its URL was given)`);
-    return server;
+    const chain = servers.get(name);
+    if (!chain) throw new Error(`${name} was not started by the harness (its URL was given)`);
+    return chain;
   };
 
-  const start = async (name: InfraName) => {
-    const server = get(name);
-    if (server.proc?.isRunning()) return;
-    await startOne(server);
-  };
-  const halt = async (name: InfraName) => {
-    await get(name).proc?.stop(5_000);
-  };
+  const halt = (name: InfraName) => stopChain(get(name), 5_000);
   return {
     urls,
     dir: opts.dir,
+    ferretdbBackend,
+    ferretdbDebugUrl,
+    postgresDir,
+    // "mongo" is FerretDB and, on PostgreSQL, the cluster behind it: a crash takes both.
     kill: async (name) => {
-      await get(name).proc?.kill();
+      for (const server of [...get(name)].reverse()) await server.proc?.kill();
     },
-    start,
     halt,
     outage: async (name, ms, during) => {
       await halt(name);
       say(`${name} stopped for ${Math.round(ms / 1000)} s`);
       const away = new Promise((r) => setTimeout(r, ms));
       await Promise.all([away, during?.()]);
-      await start(name);
+      await startChain(get(name));
     },
+    start: async (name) => startChain(get(name)),
     stop: async () => {
-      await Promise.all([...servers.values()].map((s) => s.proc?.stop(5_000)));
+      await Promise.all([...servers.values()].map((c) => stopChain(c, 5_000)));
     },
   };
 }

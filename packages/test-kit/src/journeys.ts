@@ -3,7 +3,7 @@ import path from "node:path";
 import type { AuthSession, Listing, Order, ServiceName } from "@tx/api-contracts";
 import type { Infra } from "./infra";
 import { waitFor } from "./net";
-import { type Stack, startStack } from "./stack";
+import { type Stack, type StackOptions, startStack } from "./stack";
 import { trpcMutation, trpcQuery } from "./trpc-http";
 
 /** Registers `count` users through the auth service, a few at a time (argon2 is costly). */
@@ -80,11 +80,13 @@ export function startPurchaseStack(
   infra: Infra,
   env: Record<string, string> = {},
   services: ServiceName[] = ["auth", "tickets", "orders", "expiration"],
+  replicas?: StackOptions["replicas"],
 ) {
   return startStack({
     infra: infra.urls,
     logDir: path.join(infra.dir, "logs"),
     services,
+    replicas,
     env: { LOG_LEVEL: "warn", ...env },
   });
 }

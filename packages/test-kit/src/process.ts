@@ -31,6 +31,8 @@ export type SpawnOptions = {
   logDir: string;
   /** Also copy output to this process's stdout/stderr (for the dev command). */
   inherit?: boolean;
+  /** Run as this user (PostgreSQL refuses root). */
+  user?: { uid: number; gid: number };
 };
 
 /** Spawns a server whose output goes to <logDir>/<name>.log. Stopped only by its own PID. */
@@ -47,6 +49,7 @@ export function spawnManaged(
     cwd: opts.cwd,
     env: { ...process.env, ...opts.env },
     stdio: ["ignore", "pipe", "pipe"],
+    ...opts.user,
   });
   running.add(child);
   child.stdout?.pipe(log, { end: false });

@@ -26,14 +26,26 @@ export type StackOptions = {
   /** Fixed ports (the dev command) or free ones (tests). */
   ports?: "default" | "free";
   env?: Record<string, string>;
+  /** Variables for one service's processes only, over `env`. */
+  serviceEnv?: Partial<Record<ServiceName, Record<string, string>>>;
   inherit?: boolean;
+  /**
+   * Processes per service (default 1): each on its own port, sharing the service's database
+   * and its durable consumers, as replicas of a Deployment do.
+   */
+  replicas?: number | Partial<Record<ServiceName, number>>;
 };
 
 export type Stack = {
+  /** Each service's first replica (and the web app). */
   urls: Record<ServiceName, string> & { web?: string };
+  /** Every replica of each service, in order (replica 0 is `urls[name]`). */
+  replicaUrls: Record<ServiceName, string[]>;
   env: Record<string, string>;
-  kill: (name: ServiceName) => Promise<void>;
-  start: (name: ServiceName) => Promise<void>;
+  /** SIGKILL a service: one replica, or all of them when `replica` is left out. */
+  kill: (name: ServiceName, replica?: number) => Promise<void>;
+  /** Start a killed service again (one replica, or every one that is down), on the same port. */
+  start: (name: ServiceName, replica?: number) => Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -50,13 +62,24 @@ export function serviceArgs(name: ServiceName): string[] {
 /** Starts the six services (and the web app) as real processes and waits until each is ready. */
 export async function startStack(opts: StackOptions): Promise<Stack> {
   const names = opts.services ?? serviceNames;
+  const replicasOf = (name: ServiceName) =>
+    Math.max(1, (typeof opts.replicas === "number" ? opts.replicas : opts.replicas?.[name]) ?? 1);
   const ports = {} as Record<ServiceName | "web", number>;
   for (const name of [...serviceNames, "web"] as const) {
     ports[name] = opts.ports === "default" ? defaultPorts[name] : await freePort();
   }
-  const urls = Object.fromEntries(
-    serviceNames.map((n) => [n, `http://127.0.0.1:${ports[n]}`]),
-  ) as Stack["urls"];
+  // Replicas after the first always get free ports.
+  const replicaPorts = {} as Record<ServiceName, number[]>;
+  for (const name of serviceNames) {
+    replicaPorts[name] = [ports[name]];
+    if (!names.includes(name)) continue;
+    for (let i = 1; i < replicasOf(name); i++) replicaPorts[name].push(await freePort());
+  }
+  const urlOf = (port: number) => `http://127.0.0.1:${port}`;
+  const urls = Object.fromEntries(serviceNames.map((n) => [n, urlOf(ports[n])])) as Stack["urls"];
+  const replicaUrls = Object.fromEntries(
+    serviceNames.map((n) => [n, replicaPorts[n].map(urlOf)]),
+  ) as Stack["replicaUrls"];
   const serviceUrlEnv = Object.fromEntries(
     serviceNames.map((n) => [`${n.toUpperCase()}_URL`, urls[n]]),
   );
@@ -76,22 +99,39 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   // Links in emails point at the web app.
   env.WEB_BASE_URL ??= env.NEXTAUTH_URL;
 
-  const procs = new Map<ServiceName, ManagedProcess>();
-  const launch = async (name: ServiceName) => {
-    const proc = spawnManaged(name, process.execPath, serviceArgs(name), {
+  // Each service's replicas, by index; a replica's log is <name>.log, <name>-2.log, ...
+  const procs = new Map<ServiceName, ManagedProcess[]>();
+  const allProcs = () => [...procs.values()].flat();
+  const launch = async (name: ServiceName, replica: number) => {
+    const port = replicaPorts[name][replica] as number;
+    const label = replica === 0 ? name : `${name}-${replica + 1}`;
+    const proc = spawnManaged(label, process.execPath, serviceArgs(name), {
       cwd: path.join(repoRoot, "services", name),
-      env: { ...env, PORT: String(ports[name]) },
+      env: { ...env, ...opts.serviceEnv?.[name], PORT: String(port) },
       logDir: opts.logDir,
       inherit: opts.inherit,
     });
-    procs.set(name, proc);
-    await waitForReady(name, `${urls[name]}/readyz`, proc, opts.logDir);
+    const list = procs.get(name) ?? [];
+    list[replica] = proc;
+    procs.set(name, list);
+    await waitForReady(label, `${urlOf(port)}/readyz`, proc, opts.logDir);
   };
-  const started = await Promise.allSettled(names.map(launch));
+  // First replicas first, then the others: a dozen processes compiling at once on a small
+  // machine would each take longer than they all do in two waves.
+  const started: PromiseSettledResult<void>[] = await Promise.allSettled(
+    names.map((name) => launch(name, 0)),
+  );
+  if (!started.some((r) => r.status === "rejected")) {
+    started.push(
+      ...(await Promise.allSettled(
+        names.flatMap((name) => replicaPorts[name].slice(1).map((_, i) => launch(name, i + 1))),
+      )),
+    );
+  }
   const failed = started.find((r): r is PromiseRejectedResult => r.status === "rejected");
   if (failed) {
     // Leave nothing behind: stop the services that did start.
-    await Promise.all([...procs.values()].map((p) => p.stop(5_000)));
+    await Promise.all(allProcs().map((p) => p.stop(5_000)));
     throw failed.reason;
   }
 
@@ -118,27 +158,33 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     try {
       await waitForReady("web", `${urls.web}/api/healthz`, web, opts.logDir, 120_000);
     } catch (err) {
-      await Promise.all([web.stop(5_000), ...[...procs.values()].map((p) => p.stop(5_000))]);
+      await Promise.all([web.stop(5_000), ...allProcs().map((p) => p.stop(5_000))]);
       throw err;
     }
   }
 
-  const get = (name: ServiceName) => {
-    const p = procs.get(name);
-    if (!p) throw new Error(`${name} is not part of this stack`);
-    return p;
+  /** The replicas meant: one, or all of the service's. */
+  const chosen = (name: ServiceName, replica?: number) => {
+    const list = procs.get(name);
+    if (!list) throw new Error(`${name} is not part of this stack`);
+    if (replica === undefined) return list.map((_, i) => i);
+    if (!list[replica]) throw new Error(`${name} has no replica ${replica}`);
+    return [replica];
   };
   return {
     urls,
+    replicaUrls,
     env,
-    kill: async (name) => get(name).kill(),
-    start: async (name) => {
-      if (get(name).isRunning()) return;
-      await launch(name);
+    kill: async (name, replica) => {
+      await Promise.all(chosen(name, replica).map((i) => procs.get(name)?.[i]?.kill()));
+    },
+    start: async (name, replica) => {
+      const down = chosen(name, replica).filter((i) => !procs.get(name)?.[i]?.isRunning());
+      await Promise.all(down.map((i) => launch(name, i)));
     },
     stop: async () => {
       await web?.stop(10_000);
-      await Promise.all([...procs.values()].map((p) => p.stop(10_000)));
+      await Promise.all(allProcs().map((p) => p.stop(10_000)));
     },
   };
 }

@@ -4,20 +4,24 @@ export const MailKind = ["welcome", "order-confirmed", "order-refunded"] as cons
 export type MailKind = (typeof MailKind)[number];
 
 /**
- * One email we decided to send, for operators and for the quick "already sent" answer.
- * The _id `<eventId>.<kind>` is unique per (event, kind) and is the idempotency key the
- * provider sees, so every attempt at one delivery carries the same key.
+ * One email we decided to send: the lock its tries take (mail/deliver.ts) and what
+ * operators see. The _id `<eventId>.<kind>` is unique per (event, kind) and is the
+ * idempotency key the provider sees, so every try at one delivery carries the same key.
  */
 export type Delivery = {
   _id: string;
   eventId: string;
   kind: MailKind;
   to: string;
-  subject: string;
-  /** pending: not known to be sent yet; sent: an attempt was accepted by the transport. */
+  /** Set once the email is rendered (by the try that sends). */
+  subject?: string;
+  /** pending: not known to be sent yet; sent: a try was accepted by the transport. */
   status: "pending" | "sent";
   transport: string;
+  /** Tries claimed so far; the latest is try number `attempts`. */
   attempts: number;
+  /** While a try is sending: when it was claimed (its lease runs from here). */
+  sendingSince?: Date;
   providerId?: string;
   lastError?: string;
   sentAt?: Date;
@@ -31,10 +35,11 @@ const schema = new mongoose.Schema<Delivery>(
     eventId: { type: String, required: true },
     kind: { type: String, required: true, enum: MailKind },
     to: { type: String, required: true },
-    subject: { type: String, required: true },
+    subject: String,
     status: { type: String, required: true, enum: ["pending", "sent"] },
     transport: { type: String, required: true },
     attempts: { type: Number, required: true, default: 0 },
+    sendingSince: Date,
     providerId: String,
     lastError: String,
     sentAt: Date,

@@ -10,7 +10,7 @@ const FINAL: PaymentStatus[] = ["succeeded", "refunded", "canceled"];
 /** The provider canceled the intent: the payment can no longer be charged. */
 export async function recordCanceled(intent: Intent): Promise<boolean> {
   const res = await PaymentModel.updateOne(
-    { intentId: intent.id, status: { $nin: FINAL } },
+    { _id: intent.orderId, intentId: intent.id, status: { $nin: FINAL } },
     { $set: { status: "canceled" satisfies PaymentStatus, lastError: null } },
   );
   return res.modifiedCount === 1;
@@ -26,7 +26,7 @@ export async function cancelIntentOfEndedOrder(
   orderId: string,
   log: Logger,
 ): Promise<"none" | "canceled" | "settled"> {
-  const payment = await PaymentModel.findOne({ orderId }).lean();
+  const payment = await PaymentModel.findById(orderId).lean();
   if (!payment || FINAL.includes(payment.status)) return "none";
   const intent = await gateway().cancelIntent(payment.intentId);
   if (intent.status === "succeeded") {

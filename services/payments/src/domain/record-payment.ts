@@ -13,8 +13,15 @@ import { refundLatePayment, refundPayment, refundReason } from "./refunds";
  * and twice is the same as once). In time: payment.succeeded. The order already ended:
  * refund at once (refunds.ts), so nobody pays for a ticket they did not get.
  */
-export async function settleSucceeded(intent: Intent, log: Logger): Promise<Payment | null> {
-  const payment = await PaymentModel.findOne({ intentId: intent.id }).lean();
+export async function settleSucceeded(
+  intent: Intent,
+  log: Logger,
+  /** The payment as the caller just read it: its writes below are conditional anyway. */
+  known?: Payment,
+): Promise<Payment | null> {
+  // An intent names its order, and the payment is keyed by the order.
+  const found = known ?? (await PaymentModel.findById(intent.orderId).lean());
+  const payment = found?.intentId === intent.id ? found : null;
   if (!payment) throw new RetryLater(`no payment recorded for intent ${intent.id}`);
   if (payment.status === "refunded") return payment;
   const order = await OrderReplicaModel.findById(payment.orderId).lean();
@@ -36,7 +43,7 @@ export async function settleSucceeded(intent: Intent, log: Logger): Promise<Paym
       },
       [
         pendingEvent("payment.succeeded", {
-          id: payment._id.toString(),
+          id: payment._id,
           orderId: payment.orderId,
           amount: payment.amount,
           currency: payment.currency,
@@ -53,7 +60,11 @@ export async function settleSucceeded(intent: Intent, log: Logger): Promise<Paym
 /** A decline or failed authentication: the buyer may try again while the hold lasts. */
 export async function recordFailure(intent: Intent): Promise<void> {
   await PaymentModel.updateOne(
-    { intentId: intent.id, status: { $nin: ["succeeded", "refunded", "canceled"] } },
+    {
+      _id: intent.orderId,
+      intentId: intent.id,
+      status: { $nin: ["succeeded", "refunded", "canceled"] },
+    },
     {
       $set: {
         status: "requires_payment_method" satisfies PaymentStatus,

@@ -42,7 +42,7 @@ export async function refundLatePayment(
 
 /** Refunds a succeeded payment whose order ended without it. Safe to repeat. */
 export async function refundPayment(orderId: string, reason: RefundReason, log: Logger) {
-  const payment = await PaymentModel.findOne({ orderId }).lean();
+  const payment = await PaymentModel.findById(orderId).lean();
   if (payment?.status !== "succeeded") return payment;
   // Outside any transaction, with an idempotency key: a retry never refunds twice.
   const refund = await gateway().refund({
@@ -56,7 +56,7 @@ export async function refundPayment(orderId: string, reason: RefundReason, log: 
     { $set: { status: "refunded", refundId: refund.id } },
     [
       pendingEvent("payment.refunded", {
-        id: payment._id.toString(),
+        id: payment._id,
         orderId,
         amount: payment.amount,
         currency: payment.currency,

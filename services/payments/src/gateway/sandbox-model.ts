@@ -20,7 +20,8 @@ export type SandboxIntent = {
 const schema = new mongoose.Schema<SandboxIntent>(
   {
     _id: { type: String, required: true },
-    idempotencyKey: { type: String, required: true, unique: true },
+    // The _id is derived from it (one intent per key), so it needs no index of its own.
+    idempotencyKey: { type: String, required: true },
     clientSecret: { type: String, required: true },
     status: { type: String, required: true },
     amount: { type: Number, required: true },

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { BillingAddress, SandboxCard } from "@tx/api-contracts";
 import { DomainError, isDuplicateKey, type Logger } from "@tx/service-kit";
 import type { Intent, PaymentGateway } from "./gateway";
@@ -14,6 +14,10 @@ const TEST_CARDS: Record<string, "succeed" | "decline" | "authenticate"> = {
 };
 
 const id = (prefix: string) => `${prefix}_${randomBytes(12).toString("hex")}`;
+
+/** One intent per idempotency key, as with Stripe. */
+const intentIdFor = (idempotencyKey: string) =>
+  `pi_${createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 24)}`;
 
 function toIntent(s: SandboxIntent): Intent {
   return {
@@ -57,17 +61,36 @@ export function sandboxGateway(opts: {
     return s;
   };
 
-  const set = async (
-    intentId: string,
-    from: Intent["status"][],
-    update: Partial<SandboxIntent>,
-  ) => {
-    const s = await SandboxIntentModel.findOneAndUpdate(
+  /** Moves the intent on if it is in one of `from`; null when it was not (nothing changed). */
+  const move = (intentId: string, from: Intent["status"][], update: Partial<SandboxIntent>) =>
+    SandboxIntentModel.findOneAndUpdate(
       { _id: intentId, status: { $in: from } },
       { $set: update },
       { returnDocument: "after" },
     ).lean();
-    return s ?? (await load(intentId));
+
+  /** As `move`, and reports a change the way Stripe does, by webhook; else the intent as it is. */
+  const moveAndTell = async (
+    intentId: string,
+    from: Intent["status"][],
+    update: Partial<SandboxIntent>,
+    webhook?: string,
+  ): Promise<Intent> => {
+    const moved = await move(intentId, from, update);
+    if (!moved) {
+      const current = await load(intentId);
+      // Canceled with its order: the buyer's card, or bank's answer, came too late.
+      if (current.status === "canceled") {
+        throw new DomainError(
+          "CONFLICT",
+          "This payment was cancelled: the hold on these tickets ended.",
+        );
+      }
+      return toIntent(current);
+    }
+    const intent = toIntent(moved);
+    if (webhook) await deliver(webhook, intent);
+    return intent;
   };
 
   /** Reports the change like Stripe: a signed webhook, stored before this returns. */
@@ -78,11 +101,8 @@ export function sandboxGateway(opts: {
     publishableKey: null,
     webhooks,
     async createIntent(params) {
-      const existing = await SandboxIntentModel.findOne({
-        idempotencyKey: params.idempotencyKey,
-      }).lean();
-      if (existing) return toIntent(existing);
-      const intentId = id("pi");
+      // The key names the intent: a repeat finds it by _id instead of a search by key.
+      const intentId = intentIdFor(params.idempotencyKey);
       try {
         const created = await SandboxIntentModel.create({
           _id: intentId,
@@ -98,9 +118,7 @@ export function sandboxGateway(opts: {
       } catch (err) {
         // Two requests with one idempotency key: both get the one intent, as with Stripe.
         if (!isDuplicateKey(err)) throw err;
-        const again = await SandboxIntentModel.findOne({
-          idempotencyKey: params.idempotencyKey,
-        }).lean();
+        const again = await SandboxIntentModel.findById(intentId).lean();
         if (!again) throw err;
         return toIntent(again);
       }
@@ -116,9 +134,11 @@ export function sandboxGateway(opts: {
         "processing",
         "requires_capture",
       ];
-      const s = await set(intentId, cancellable, { status: "canceled", lastError: null });
-      if (s.status === "canceled") await deliver("payment_intent.canceled", toIntent(s));
-      return toIntent(s);
+      const moved = await move(intentId, cancellable, { status: "canceled", lastError: null });
+      if (!moved) return toIntent(await load(intentId));
+      const intent = toIntent(moved);
+      await deliver("payment_intent.canceled", intent);
+      return intent;
     },
     async refund(params) {
       const s = await load(params.intentId);
@@ -133,69 +153,64 @@ export function sandboxGateway(opts: {
       return { id: updated?.refundId ?? (await load(s._id)).refundId ?? refundId };
     },
     async confirm(intentId, card, billing) {
-      const s = await load(intentId);
-      if (s.status === "succeeded") return toIntent(s);
-      if (s.status === "canceled") {
-        throw new DomainError(
-          "CONFLICT",
-          "This payment was cancelled: the hold on these tickets ended.",
-        );
-      }
+      // One conditional write: an intent that is no longer confirmable (paid already, say)
+      // is left alone and reported as it is.
       const outcome = TEST_CARDS[card.number];
       const [month, year] = card.expiry.split("/").map((p) => Number.parseInt(p.trim(), 10));
       const expired = !month || !year || new Date(2000 + year, month, 1) <= new Date();
       const confirmable: Intent["status"][] = ["requires_payment_method", "requires_action"];
       if (expired) {
-        const failed = await set(intentId, confirmable, {
-          status: "requires_payment_method",
-          lastError: "Your card has expired.",
-        });
-        await deliver("payment_intent.payment_failed", toIntent(failed));
-        return toIntent(failed);
+        return moveAndTell(
+          intentId,
+          confirmable,
+          { status: "requires_payment_method", lastError: "Your card has expired." },
+          "payment_intent.payment_failed",
+        );
       }
       if (outcome === "succeed") {
-        const done = await set(intentId, confirmable, {
-          status: "succeeded",
+        return moveAndTell(
+          intentId,
+          confirmable,
+          { status: "succeeded", lastError: null, billing },
+          "payment_intent.succeeded",
+        );
+      }
+      if (outcome === "authenticate") {
+        return moveAndTell(intentId, confirmable, {
+          status: "requires_action",
           lastError: null,
           billing,
         });
-        if (done.status === "succeeded") await deliver("payment_intent.succeeded", toIntent(done));
-        return toIntent(done);
       }
-      if (outcome === "authenticate") {
-        return toIntent(
-          await set(intentId, confirmable, { status: "requires_action", lastError: null, billing }),
-        );
-      }
-      const declined = await set(intentId, confirmable, {
-        status: "requires_payment_method",
-        lastError:
-          outcome === "decline" ? "Your card was declined." : "Your card number is incorrect.",
-      });
-      await deliver("payment_intent.payment_failed", toIntent(declined));
-      return toIntent(declined);
+      return moveAndTell(
+        intentId,
+        confirmable,
+        {
+          status: "requires_payment_method",
+          lastError:
+            outcome === "decline" ? "Your card was declined." : "Your card number is incorrect.",
+        },
+        "payment_intent.payment_failed",
+      );
     },
     async authenticate(intentId, outcome) {
-      if ((await load(intentId)).status === "canceled") {
-        throw new DomainError(
-          "CONFLICT",
-          "This payment was cancelled: the hold on these tickets ended.",
+      if (outcome === "complete") {
+        return moveAndTell(
+          intentId,
+          ["requires_action"],
+          { status: "succeeded", lastError: null },
+          "payment_intent.succeeded",
         );
       }
-      if (outcome === "complete") {
-        const done = await set(intentId, ["requires_action"], {
-          status: "succeeded",
-          lastError: null,
-        });
-        if (done.status === "succeeded") await deliver("payment_intent.succeeded", toIntent(done));
-        return toIntent(done);
-      }
-      const failed = await set(intentId, ["requires_action"], {
-        status: "requires_payment_method",
-        lastError: "We could not authenticate your payment. Try again or use another card.",
-      });
-      await deliver("payment_intent.payment_failed", toIntent(failed));
-      return toIntent(failed);
+      return moveAndTell(
+        intentId,
+        ["requires_action"],
+        {
+          status: "requires_payment_method",
+          lastError: "We could not authenticate your payment. Try again or use another card.",
+        },
+        "payment_intent.payment_failed",
+      );
     },
   };
 }

@@ -3,8 +3,12 @@ import { outboxPlugin, type WithOutbox } from "@tx/service-kit";
 import mongoose from "mongoose";
 
 export type Payment = WithOutbox & {
-  _id: mongoose.Types.ObjectId;
-  /** Unique: one payment per order, so an order can never be charged twice. */
+  /**
+   * The order's id: one payment per order, so an order can never be charged twice, and every
+   * lookup (by order, or by an intent, which names its order) is by _id.
+   */
+  _id: string;
+  /** The same as _id, named for readers. */
   orderId: string;
   userId: string;
   intentId: string;
@@ -21,7 +25,8 @@ export type Payment = WithOutbox & {
 
 const schema = new mongoose.Schema<Payment>(
   {
-    orderId: { type: String, required: true, unique: true },
+    _id: { type: String, required: true },
+    orderId: { type: String, required: true },
     userId: { type: String, required: true },
     intentId: { type: String, required: true, unique: true },
     mode: { type: String, required: true },

@@ -11,7 +11,7 @@ export async function findOwnOrder(ctx: AuthedContext, orderId: string) {
 }
 
 export async function findOwnPayment(ctx: AuthedContext, orderId: string) {
-  const payment = await PaymentModel.findOne({ orderId }).lean();
+  const payment = await PaymentModel.findById(orderId).lean();
   if (!payment || payment.userId !== ctx.user.id) {
     throw new DomainError("NOT_FOUND", "No payment has been started for this order.");
   }

@@ -9,7 +9,7 @@ import { toPaymentState } from "../domain/payment-view";
 import { recordFailure, settleSucceeded } from "../domain/record-payment";
 import type { Intent } from "../gateway/gateway";
 import { sandbox } from "../gateway/index";
-import { PaymentModel } from "../models/payment";
+import { type Payment, PaymentModel } from "../models/payment";
 import { findOwnOrder, findOwnPayment } from "./own";
 
 function sandboxOnly() {
@@ -21,13 +21,17 @@ function sandboxOnly() {
 /** What the browser learns right away, as Stripe.js would tell it; the webhook follows. */
 async function afterConfirm(
   ctx: AuthedContext,
-  orderId: string,
+  payment: Payment,
   intent: Intent,
 ): Promise<PaymentState> {
-  if (intent.status === "succeeded") await settleSucceeded(intent, ctx.log);
-  else if (intent.status === "requires_action") {
+  const orderId = payment.orderId;
+  if (intent.status === "succeeded") {
+    // Settling returns the payment as it wrote or found it: no need to read it again.
+    const settled = await settleSucceeded(intent, ctx.log, payment);
+    if (settled) return toPaymentState(settled);
+  } else if (intent.status === "requires_action") {
     await PaymentModel.updateOne(
-      { intentId: intent.id, status: { $nin: ["succeeded", "refunded"] } },
+      { _id: intent.orderId, intentId: intent.id, status: { $nin: ["succeeded", "refunded"] } },
       { $set: { status: "requires_action", lastError: null, billing: intent.billing } },
     );
   } else await recordFailure(intent);
@@ -50,7 +54,7 @@ export async function confirmSandbox(
   const payment = await findOwnPayment(ctx, input.orderId);
   await holdStillOn(ctx, input.orderId);
   const intent = await s.confirm(payment.intentId, input.card, input.billing);
-  return afterConfirm(ctx, input.orderId, intent);
+  return afterConfirm(ctx, payment, intent);
 }
 
 export async function authenticateSandbox(
@@ -61,5 +65,5 @@ export async function authenticateSandbox(
   const payment = await findOwnPayment(ctx, input.orderId);
   await holdStillOn(ctx, input.orderId);
   const intent = await s.authenticate(payment.intentId, input.outcome);
-  return afterConfirm(ctx, input.orderId, intent);
+  return afterConfirm(ctx, payment, intent);
 }

@@ -1,7 +1,7 @@
 import type { PaymentSession, StartPaymentInput } from "@tx/api-contracts";
 import { type AuthedContext, DomainError, isDuplicateKey } from "@tx/service-kit";
 import { gateway } from "../gateway/index";
-import { PaymentModel } from "../models/payment";
+import { type Payment, PaymentModel } from "../models/payment";
 import { findOwnOrder } from "./own";
 
 /**
@@ -14,11 +14,12 @@ export async function startPayment(
   input: StartPaymentInput,
 ): Promise<PaymentSession> {
   const order = await findOwnOrder(ctx, input.orderId);
-  const existing = await PaymentModel.findOne({ orderId: order._id }).lean();
-  if (existing?.status === "succeeded" || existing?.status === "refunded") {
-    throw new DomainError("CONFLICT", "This order is already paid.");
-  }
+  const alreadyPaid = (p: Payment | null) => p?.status === "succeeded" || p?.status === "refunded";
   if (order.status !== "awaiting_payment" || order.expiresAt.getTime() <= Date.now()) {
+    // Only here, and when the payment is already there, is it read before the write below.
+    if (alreadyPaid(await PaymentModel.findById(order._id).lean())) {
+      throw new DomainError("CONFLICT", "This order is already paid.");
+    }
     throw new DomainError("CONFLICT", "The hold on these tickets has ended.");
   }
   const g = gateway();
@@ -29,21 +30,24 @@ export async function startPayment(
     idempotencyKey: `order-${order._id}`,
     description: `Ticket Exchange order ${order._id}: ${order.title}`,
   });
-  const payment =
-    existing ??
-    (await PaymentModel.create({
-      orderId: order._id,
-      userId: order.userId,
-      intentId: intent.id,
-      mode: g.mode,
-      amount: order.amount,
-      currency: order.currency,
-      status: "requires_payment_method",
-    }).catch(async (err: unknown) => {
+  // The first start creates the payment; a repeat finds it (its _id is the order's).
+  const payment = await PaymentModel.create({
+    _id: order._id,
+    orderId: order._id,
+    userId: order.userId,
+    intentId: intent.id,
+    mode: g.mode,
+    amount: order.amount,
+    currency: order.currency,
+    status: "requires_payment_method",
+  })
+    .then((created) => created.toObject())
+    .catch(async (err: unknown) => {
       if (!isDuplicateKey(err)) throw err;
-      return PaymentModel.findOne({ orderId: order._id }).lean();
-    }));
+      return PaymentModel.findById(order._id).lean();
+    });
   if (!payment) throw new DomainError("CONFLICT", "Try again.");
+  if (alreadyPaid(payment)) throw new DomainError("CONFLICT", "This order is already paid.");
   return {
     orderId: order._id,
     mode: g.mode,

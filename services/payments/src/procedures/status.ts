@@ -12,9 +12,11 @@ export async function getPayment(ctx: AuthedContext, input: OrderIdInput): Promi
 /** The return from the payment page: ask the provider, so a slow webhook changes nothing. */
 export async function syncPayment(ctx: AuthedContext, input: OrderIdInput): Promise<PaymentState> {
   const payment = await findOwnPayment(ctx, input.orderId);
-  if (payment.status !== "succeeded" && payment.status !== "refunded") {
-    const intent = await gateway().retrieveIntent(payment.intentId);
-    if (intent.status === "succeeded") await settleSucceeded(intent, ctx.log);
+  if (payment.status === "succeeded" || payment.status === "refunded") {
+    return toPaymentState(payment);
   }
-  return toPaymentState(await findOwnPayment(ctx, input.orderId));
+  const intent = await gateway().retrieveIntent(payment.intentId);
+  if (intent.status !== "succeeded") return toPaymentState(payment);
+  const settled = await settleSucceeded(intent, ctx.log, payment);
+  return toPaymentState(settled ?? (await findOwnPayment(ctx, input.orderId)));
 }

@@ -12,17 +12,18 @@ export async function onPaymentRefunded(
 ): Promise<void> {
   const refund = event.data;
   const { order, buyer } = await orderWithBuyer(refund.orderId);
-  const email = await orderRefundedEmail({
-    name: buyer.name,
-    title: order.title,
-    refunded: { amount: refund.amount, currency: refund.currency },
-    reason: refund.reason,
-    orderId: order._id,
-    orderUrl: orderUrl(mailer.webBaseUrl, order._id),
-  });
+  const render = () =>
+    orderRefundedEmail({
+      name: buyer.name,
+      title: order.title,
+      refunded: { amount: refund.amount, currency: refund.currency },
+      reason: refund.reason,
+      orderId: order._id,
+      orderUrl: orderUrl(mailer.webBaseUrl, order._id),
+    });
   await deliverOnce(
     mailer.transport,
-    { eventId: event.id, kind: "order-refunded", to: buyer.email, email },
+    { eventId: event.id, kind: "order-refunded", to: buyer.email, render },
     log,
   );
 }

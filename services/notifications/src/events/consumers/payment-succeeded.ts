@@ -12,21 +12,22 @@ export async function onPaymentSucceeded(
 ): Promise<void> {
   const payment = event.data;
   const { order, buyer } = await orderWithBuyer(payment.orderId);
-  const email = await orderConfirmedEmail({
-    name: buyer.name,
-    title: order.title,
-    eventDate: order.eventDate,
-    venue: order.venue,
-    city: order.city,
-    quantity: order.quantity,
-    // What was charged, which is the order's total, in the payment's currency.
-    paid: { amount: payment.amount, currency: payment.currency },
-    orderId: order._id,
-    orderUrl: orderUrl(mailer.webBaseUrl, order._id),
-  });
+  const render = () =>
+    orderConfirmedEmail({
+      name: buyer.name,
+      title: order.title,
+      eventDate: order.eventDate,
+      venue: order.venue,
+      city: order.city,
+      quantity: order.quantity,
+      // What was charged, which is the order's total, in the payment's currency.
+      paid: { amount: payment.amount, currency: payment.currency },
+      orderId: order._id,
+      orderUrl: orderUrl(mailer.webBaseUrl, order._id),
+    });
   await deliverOnce(
     mailer.transport,
-    { eventId: event.id, kind: "order-confirmed", to: buyer.email, email },
+    { eventId: event.id, kind: "order-confirmed", to: buyer.email, render },
     log,
   );
 }

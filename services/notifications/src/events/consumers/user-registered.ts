@@ -14,10 +14,14 @@ export async function onUserRegistered(
   await insertOnce(() =>
     UserReplicaModel.create({ _id: user.id, email: user.email, name: user.name }),
   );
-  const email = await welcomeEmail({ name: user.name, browseUrl: `${mailer.webBaseUrl}/` });
   await deliverOnce(
     mailer.transport,
-    { eventId: event.id, kind: "welcome", to: user.email, email },
+    {
+      eventId: event.id,
+      kind: "welcome",
+      to: user.email,
+      render: () => welcomeEmail({ name: user.name, browseUrl: `${mailer.webBaseUrl}/` }),
+    },
     log,
   );
 }

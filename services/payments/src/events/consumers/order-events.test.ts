@@ -117,6 +117,7 @@ describe("a payment that succeeds just as its order is cancelled", () => {
       description: "Big Thief",
     });
     await PaymentModel.create({
+      _id: id,
       orderId: id,
       userId: order.data.userId,
       intentId: intent.id,
@@ -142,7 +143,7 @@ describe("a payment that succeeds just as its order is cancelled", () => {
     // The race: the cancellation lands while the payment is not yet recorded as succeeded
     // (nothing to refund then), and settling had read the order just before it.
     await consumers.orderCancelledConsumer.handle(cancelled(id), log);
-    await PaymentModel.updateOne({ orderId: id }, { $set: { status: "succeeded" } });
+    await PaymentModel.updateOne({ _id: id }, { $set: { status: "succeeded" } });
 
     const succeeded = buildEnvelope("payment.succeeded", {
       id: oid(),
@@ -165,7 +166,7 @@ describe("a payment that succeeds just as its order is cancelled", () => {
       expect(await pass()).toContain("late_payment_refunded");
       expect(await pass()).not.toContain("late_payment_refunded");
     }
-    const payment = await PaymentModel.findOne({ orderId: id }).lean();
+    const payment = await PaymentModel.findById(id).lean();
     expect(payment).toMatchObject({ status: "refunded" });
     expect(payment?.refundId).toMatch(/^re_/);
   });
