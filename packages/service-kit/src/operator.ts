@@ -12,6 +12,7 @@ import {
 import type { Authenticate } from "./auth";
 import { discardDeadLetter, listDeadLetters, replayDeadLetter } from "./dead-letters";
 import { DomainError } from "./errors";
+import type { RawRoute } from "./http";
 import { operationsRuntime, overview } from "./operations";
 import { type AuthUser, publicProcedure, router } from "./trpc";
 
@@ -39,10 +40,7 @@ export const operatorProcedure = publicProcedure.use(({ ctx, next }) => {
  * A raw HTTP route for operators only (the expiration queue's board): the bearer token is
  * verified like a procedure's, and anyone else gets a 404 that names nothing.
  */
-export function operatorOnly(
-  authenticate: Authenticate,
-  listener: http.RequestListener,
-): http.RequestListener {
+export function operatorOnly(authenticate: Authenticate, listener: http.RequestListener): RawRoute {
   return async (req, res) => {
     const user = await authenticate(req.headers.authorization);
     if (!isOperator(user)) {

@@ -1,4 +1,3 @@
-import type http from "node:http";
 import type { AnyRouter } from "@trpc/server";
 import type { ServiceName } from "@tx/api-contracts";
 import type { Authenticate } from "./auth";
@@ -6,7 +5,7 @@ import { type ConsumerOptions, EventBus } from "./bus";
 import { databaseReachable } from "./database-gate";
 import { startDatabaseWatchdog } from "./database-watchdog";
 import { connectDatabase, disconnectDatabase, pingDatabase } from "./db";
-import { createServiceServer } from "./http";
+import { createServiceServer, type RawRoute } from "./http";
 import { createLogger, type Logger } from "./logger";
 import { attachOperations } from "./operations";
 import { setOperators } from "./operator";
@@ -38,13 +37,15 @@ export type ServiceDefinition = {
   consumers?: ConsumerOptions<any>[];
   /** How callers are identified; without it every caller is anonymous. */
   authenticate?: (log: Logger) => Authenticate;
-  routes?: Record<string, http.RequestListener>;
+  routes?: Record<string, RawRoute>;
   /** Starts extra resources (queues, workers); returns how to stop them. */
   start?: (runtime: ServiceRuntime) => Promise<() => Promise<void>>;
   /** Periodic repairs of states an event should have changed (run in the background). */
   reconcilers?: Reconciler[];
   /** Seconds between reconciler passes (the service's RECONCILE_INTERVAL_SECONDS). */
   reconcileIntervalSeconds?: number;
+  /** Once the server listens (its port is known). */
+  listening?: (service: RunningService) => void;
 };
 
 export type RunningService = {
@@ -67,7 +68,7 @@ export async function startService(def: ServiceDefinition): Promise<RunningServi
     reachable: databaseReachable,
     reconnect: async () => {
       await disconnectDatabase().catch(() => undefined);
-      await connectDatabase(def.env.MONGO_URL, dbName);
+      await connectDatabase(def.env.MONGO_URL, dbName, { poolSize: def.env.MONGO_POOL_SIZE });
     },
     log,
   });
@@ -127,7 +128,9 @@ export async function startService(def: ServiceDefinition): Promise<RunningServi
     })();
     return stopping;
   };
-  return { port, log, bus, reconcile: reconcilers.runNow, stop };
+  const running = { port, log, bus, reconcile: reconcilers.runNow, stop };
+  def.listening?.(running);
+  return running;
 }
 
 /** SIGTERM / SIGINT stop the service gracefully; a second signal or a 10 s stall exits at once. */
@@ -148,6 +151,18 @@ export function stopOnSignals(service: RunningService): void {
   };
   process.on("SIGTERM", onSignal);
   process.on("SIGINT", onSignal);
+}
+
+/**
+ * The whole of a service's main.ts: `runService(() => import("./service"))`. The definition
+ * is loaded inside, not imported above, so that a configuration error (thrown as env.ts is
+ * evaluated) is reported like any other failed start, in one line.
+ */
+export function runService(load: () => Promise<{ service: ServiceDefinition }>): void {
+  runMain(async () => {
+    const { service } = await load();
+    stopOnSignals(await startService(service));
+  });
 }
 
 /** Runs main(), turning a failed start (bad config, unreachable database) into one clear line. */

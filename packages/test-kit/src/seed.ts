@@ -2,8 +2,8 @@
  * Demo data for the local run: a few users and about 200 realistic listings, created
  * through the services' own APIs so that every event flows and every replica fills.
  */
-import type { AuthSession, CreateListingInput, Listing } from "@tx/api-contracts";
-import { trpcMutation } from "./trpc-http";
+import type { AuthSession, CreateListingInput } from "@tx/api-contracts";
+import { answerOf, authSteps, ticketsSteps } from "./clients";
 
 export const demoUsers = [
   { name: "Sam Seller", email: "sam@example.com", password: "tickets-please-2026" },
@@ -99,12 +99,12 @@ export function demoListings(count: number, now = Date.now()): CreateListingInpu
 }
 
 async function sessionFor(authUrl: string, user: (typeof demoUsers)[number]): Promise<AuthSession> {
-  const registered = await trpcMutation<AuthSession>(authUrl, "register", user);
+  const auth = authSteps(authUrl);
+  const registered = await answerOf(auth.register.mutate(user));
   if (registered.data) return registered.data;
-  const signedIn = await trpcMutation<AuthSession>(authUrl, "signIn", {
-    email: user.email,
-    password: user.password,
-  });
+  const signedIn = await answerOf(
+    auth.signIn.mutate({ email: user.email, password: user.password }),
+  );
   if (!signedIn.data) throw new Error(`demo user ${user.email}: ${signedIn.error?.message}`);
   return signedIn.data;
 }
@@ -121,16 +121,10 @@ export async function seedDemo(
   const listings = demoListings(count);
   for (let i = 0; i < listings.length; i += 10) {
     const batch = await Promise.all(
-      listings
-        .slice(i, i + 10)
-        .map((listing, j) =>
-          trpcMutation<Listing>(
-            urls.tickets,
-            "create",
-            listing,
-            ((i + j) % 3 === 0 ? rita : sam).accessToken,
-          ),
-        ),
+      listings.slice(i, i + 10).map((listing, j) => {
+        const seller = (i + j) % 3 === 0 ? rita : sam;
+        return answerOf(ticketsSteps(urls.tickets, seller.accessToken).create.mutate(listing));
+      }),
     );
     created += batch.filter((r) => r.data).length;
   }

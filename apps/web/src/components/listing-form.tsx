@@ -33,7 +33,7 @@ type Props =
  * their fields.
  */
 export function ListingForm({ listingId, initial }: Props) {
-  const { field, handleSubmit, formError, setFormError, showRefusal } = useSchemaForm(
+  const { field, submitWith, formError, setFormError, showRefusal } = useSchemaForm(
     ListingFormSchema,
     initial ?? emptyListingForm,
   );
@@ -41,7 +41,7 @@ export function ListingForm({ listingId, initial }: Props) {
   const editing = listingId !== undefined;
 
   // In a transition, the action's redirect on success is followed like a form action's.
-  const onSubmit = handleSubmit((fields) =>
+  const onSubmit = submitWith((fields) =>
     startTransition(async () => {
       setFormError(null);
       showRefusal(editing ? await updateListing(listingId, fields) : await createListing(fields));

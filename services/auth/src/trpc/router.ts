@@ -13,6 +13,7 @@ import {
   systemRouter,
 } from "@tx/service-kit";
 import { z } from "zod";
+import pkg from "../../package.json" with { type: "json" };
 import { me } from "../procedures/me";
 import { refresh } from "../procedures/refresh";
 import { register } from "../procedures/register";
@@ -20,7 +21,7 @@ import { signIn } from "../procedures/sign-in";
 import { signOut } from "../procedures/sign-out";
 
 export const authRouter = router({
-  system: systemRouter("auth"),
+  system: systemRouter("auth", pkg.version),
   operator: operatorRouter("auth"),
   register: publicProcedure
     .input(RegisterInput)

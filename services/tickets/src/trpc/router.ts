@@ -14,6 +14,7 @@ import {
   systemRouter,
 } from "@tx/service-kit";
 import { z } from "zod";
+import pkg from "../../package.json" with { type: "json" };
 import { createListing } from "../procedures/create";
 import { deleteListing } from "../procedures/delete";
 import { getListing } from "../procedures/get";
@@ -22,7 +23,7 @@ import { myListings } from "../procedures/mine";
 import { updateListing } from "../procedures/update";
 
 export const ticketsRouter = router({
-  system: systemRouter("tickets"),
+  system: systemRouter("tickets", pkg.version),
   operator: operatorRouter("tickets"),
   list: publicProcedure
     .input(ListListingsInput)
