@@ -1,15 +1,18 @@
 import { randomBytes } from "node:crypto";
 import type { AuthSession } from "@tx/api-contracts";
 import {
+  answerOf,
+  authSteps,
   listTicket,
   registerUsers,
   type Stack,
+  serviceClient,
   startPurchaseStack,
   ticketStatus,
-  trpcQuery,
   waitFor,
 } from "@tx/test-kit";
 import { withInfra } from "@tx/test-kit/vitest";
+import type { TicketsRouter } from "@tx/tickets/router";
 import { MongoClient, ObjectId } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OPERATOR_EMAIL } from "./fixtures";
@@ -104,22 +107,13 @@ describe("reconcilers and the figures to alert on", () => {
   });
 
   it("shows an operator the same figures through operator.overview", async () => {
-    const olive = (
-      await fetch(`${stack.urls.auth}/trpc/register`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          email: OPERATOR_EMAIL,
-          name: "Olive",
-          password: "correct horse battery staple",
-        }),
-      }).then((r) => r.json() as Promise<{ result: { data: AuthSession } }>)
-    ).result.data;
-    const res = await trpcQuery<{ reconcilerFixes: { kind: string; count: number }[] }>(
-      stack.urls.tickets,
-      "operator.overview",
-      undefined,
-      olive.accessToken,
+    const olive = await authSteps(stack.urls.auth).register.mutate({
+      email: OPERATOR_EMAIL,
+      name: "Olive",
+      password: "correct horse battery staple",
+    });
+    const res = await answerOf(
+      serviceClient<TicketsRouter>(stack.urls.tickets, olive.accessToken).operator.overview.query(),
     );
     expect(res.status).toBe(200);
     expect(res.data?.reconcilerFixes).toContainEqual({

@@ -1,5 +1,7 @@
 import type { AuthSession, Order } from "@tx/api-contracts";
-import { listTicket, type Stack, trpcMutation } from "@tx/test-kit";
+import type { OrdersRouter } from "@tx/orders/router";
+import type { PaymentsRouter } from "@tx/payments/router";
+import { answerOf, listTicket, type Stack, serviceClient } from "@tx/test-kit";
 
 export const card = { number: "4242424242424242", expiry: "12 / 34", cvc: "123" };
 export const billing = {
@@ -11,6 +13,10 @@ export const billing = {
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const orders = (stack: Stack, buyer: AuthSession) =>
+  serviceClient<OrdersRouter>(stack.urls.orders, buyer.accessToken);
+const payments = (stack: Stack, buyer: AuthSession) =>
+  serviceClient<PaymentsRouter>(stack.urls.payments, buyer.accessToken);
 
 /** A hold on a fresh listing with its payment started, or null if a service refused. */
 export async function holdWithPayment(
@@ -20,21 +26,11 @@ export async function holdWithPayment(
   name: string,
 ): Promise<Order | null> {
   const listing = await listTicket(stack, seller, name);
-  const order = (
-    await trpcMutation<Order>(
-      stack.urls.orders,
-      "create",
-      { ticketId: listing.id },
-      buyer.accessToken,
-    )
-  ).data;
+  const order = (await answerOf(orders(stack, buyer).create.mutate({ ticketId: listing.id }))).data;
   if (!order) return null;
   for (let i = 0; i < 40; i++) {
-    const started = await trpcMutation(
-      stack.urls.payments,
-      "start",
-      { orderId: order.id },
-      buyer.accessToken,
+    const started = await answerOf(
+      payments(stack, buyer).start.mutate({ orderId: order.id }),
     ).catch(() => null);
     if (started?.status === 200) return order;
     await sleep(150);
@@ -60,12 +56,7 @@ export async function keepTrying(
 }
 
 export const payFor = (stack: Stack, buyer: AuthSession, orderId: string) =>
-  trpcMutation(
-    stack.urls.payments,
-    "sandbox.confirm",
-    { orderId, card, billing },
-    buyer.accessToken,
-  );
+  answerOf(payments(stack, buyer).sandbox.confirm.mutate({ orderId, card, billing }));
 
 export const cancelOf = (stack: Stack, buyer: AuthSession, orderId: string) =>
-  trpcMutation(stack.urls.orders, "cancel", { orderId }, buyer.accessToken);
+  answerOf(orders(stack, buyer).cancel.mutate({ orderId }));
