@@ -72,7 +72,7 @@ function FiguresRow({ figures }: { figures: FiguresOf }) {
         {o.outbox.oldestAgeSeconds === null ? "none" : formatDuration(o.outbox.oldestAgeSeconds)}
       </td>
       <td title={o.reconcilerFixes.map((f) => `${f.kind}: ${f.count}`).join(", ")}>{fixes}</td>
-      <td className={flag((queue?.failed ?? 0) > 0)}>
+      <td className={[styles.wraps, flag((queue?.failed ?? 0) > 0)].filter(Boolean).join(" ")}>
         {queue
           ? `${queue.delayed} delayed, ${queue.waiting} waiting, ${queue.failed} failed`
           : "none"}

@@ -1,42 +1,22 @@
-import { randomBytes } from "node:crypto";
 import { createLogger } from "@tx/service-kit";
 import { connectServiceForTest } from "@tx/service-kit/testing";
 import { withInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OrderModel } from "../models/order";
+import { writeOrder } from "../testing/orders";
 import { overdueHolds } from "./overdue-holds";
 
 const infra = withInfra(["mongo", "nats"]);
 let conn: Awaited<ReturnType<typeof connectServiceForTest>>;
 const log = createLogger("test", "silent");
-const oid = () => randomBytes(12).toString("hex");
 
 beforeAll(async () => {
   conn = await connectServiceForTest("orders", infra.infra.urls);
 });
 afterAll(async () => conn.close());
 
-async function order(status: "awaiting_payment" | "complete", endedSecondsAgo: number) {
-  const ticketId = oid();
-  const doc = await OrderModel.create({
-    userId: oid(),
-    ticketId,
-    liveTicketId: ticketId,
-    status,
-    expiresAt: new Date(Date.now() - endedSecondsAgo * 1000),
-    eventName: "Show",
-    eventDate: new Date(Date.now() + 864e6),
-    venue: "Hall",
-    city: "Leeds",
-    quantity: 1,
-    currency: "USD",
-    price: 5_000,
-    total: 5_000,
-    version: 0,
-    timeline: [{ at: new Date(), status, note: "held" }],
-  });
-  return doc._id.toString();
-}
+const order = (status: "awaiting_payment" | "complete", endedSecondsAgo: number) =>
+  writeOrder(status, -endedSecondsAgo * 1000);
 
 async function pass(graceSeconds: number) {
   const fixes: string[] = [];

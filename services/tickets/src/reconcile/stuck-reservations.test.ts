@@ -1,18 +1,18 @@
-import { randomBytes } from "node:crypto";
 import type { OrderStatus } from "@tx/api-contracts";
 import { buildEnvelope, createLogger } from "@tx/service-kit";
 import { connectServiceForTest } from "@tx/service-kit/testing";
 import { withInfra } from "@tx/test-kit/vitest";
+import { Types } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { orderCompletedConsumer } from "../events/consumers/order-finished";
 import { OrderReplicaModel } from "../models/order-replica";
 import { TicketModel } from "../models/ticket";
+import { oid, writeListing } from "../testing/tickets";
 import { stuckReservations } from "./stuck-reservations";
 
 const infra = withInfra(["mongo", "nats"]);
 let conn: Awaited<ReturnType<typeof connectServiceForTest>>;
 const log = createLogger("test", "silent");
-const oid = () => randomBytes(12).toString("hex");
 const GRACE = 60;
 
 beforeAll(async () => {
@@ -22,27 +22,12 @@ afterAll(async () => conn.close());
 
 /** A listing reserved by `orderId`, last changed `ageSeconds` ago (written as a test can). */
 async function reservedListing(orderId: string, ageSeconds = 600) {
-  const t = await TicketModel.create({
-    eventName: "Khruangbin",
-    venue: "Red Rocks",
-    city: "Morrison",
-    cityKey: "morrison",
-    eventDate: new Date(Date.now() + 864e5 * 20),
-    quantity: 2,
-    currency: "USD",
-    pricePerTicket: 6_000,
-    faceValuePerTicket: 6_000,
-    sellerId: oid(),
-    sellerName: "Sam",
-    status: "reserved",
-    orderId,
-    version: 1,
-  });
+  const id = await writeListing(orderId);
   await TicketModel.collection.updateOne(
-    { _id: t._id },
+    { _id: new Types.ObjectId(id) },
     { $set: { updatedAt: new Date(Date.now() - ageSeconds * 1000) } },
   );
-  return t._id.toString();
+  return id;
 }
 
 async function replica(orderId: string, ticketId: string, status: OrderStatus, endsIn = 900) {
