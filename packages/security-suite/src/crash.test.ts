@@ -13,7 +13,7 @@ import {
 } from "@tx/test-kit";
 import { withInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { statusCounts, violations, waitUntilSettled } from "./invariants";
+import { deliveriesSettled, statusCounts, violations, waitUntilSettled } from "./invariants";
 import { billing, card } from "./shoppers";
 
 const LONG = process.env.TX_LONG === "1";
@@ -41,10 +41,13 @@ beforeAll(async () => {
     infra: infra.infra.urls,
     logDir: path.join(infra.infra.dir, "logs"),
     replicas: REPLICAS,
-    // Short holds, so expirations race payments while services die.
+    // Short holds, so expirations race payments while services die; transfers due within
+    // seconds (and never reported), so missed deadlines refund buyers while services die too.
     env: {
       LOG_LEVEL: "warn",
       ORDER_HOLD_SECONDS: "4",
+      DELIVERY_TRANSFER_HOURS: String(6 / 3600),
+      DELIVERY_SWEEP_SECONDS: "1",
       // Reconcilers soon after a hold ends, so what a crash left behind heals within the test.
       RECONCILE_INTERVAL_SECONDS: "3",
       RECONCILE_GRACE_SECONDS: "5",
@@ -122,14 +125,16 @@ describe("crash anywhere", () => {
       running = false;
       await Promise.all(shoppers);
 
-      // Let holds expire, reconcilers run and every redelivery settle.
+      // Let holds expire, transfers miss their deadlines, reconcilers run and every
+      // redelivery settle.
       const { snapshot: final, ms } = await waitUntilSettled(
         infra.infra.urls.MONGO_URL,
         infra.infra.urls.NATS_URL,
         180_000,
+        deliveriesSettled,
       );
       console.log(
-        `crash: killed ${killed.join(", ")}; settled in ${(ms / 1000).toFixed(1)} s; ${final.orders.length} orders ${JSON.stringify(statusCounts(final))}, ${final.payments.length} payments, ${final.deadLetters.length} dead letters`,
+        `crash: killed ${killed.join(", ")}; settled in ${(ms / 1000).toFixed(1)} s; ${final.orders.length} orders ${JSON.stringify(statusCounts(final))}, ${final.payments.length} payments, ${final.tickets.filter((t) => t.delivery?.state === "failed").length} missed transfers, ${final.deadLetters.length} dead letters`,
       );
       for (const d of final.deadLetters) console.log(`dead letter ${d.durable}: ${d.error}`);
       expect(violations(final)).toEqual([]);

@@ -1,5 +1,6 @@
 import { createLogger, remoteTokenVerifier, type ServiceDefinition } from "@tx/service-kit";
 import { env } from "./env";
+import { deliveryFailedConsumer } from "./events/consumers/delivery-failed";
 import {
   orderCancelledConsumer,
   orderCompletedConsumer,
@@ -24,6 +25,7 @@ export const service: ServiceDefinition = {
     orderCancelledConsumer,
     orderCompletedConsumer,
     paymentSucceededConsumer,
+    deliveryFailedConsumer,
   ],
   // Sandbox only: deliver the webhooks it stored, like Stripe would, until they land.
   start: async () => sandbox()?.webhooks.start() ?? (async () => {}),

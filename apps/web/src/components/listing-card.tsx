@@ -1,6 +1,7 @@
 import type { Listing } from "@tx/api-contracts";
 import { DateTime, formatMoney } from "@tx/ui";
 import Link from "next/link";
+import { deliveryMethodLabel } from "@/listings/delivery";
 import styles from "./listing-card.module.css";
 
 /** A listing in a grid: the whole card is one link (its title), the numbers a buyer compares. */
@@ -25,6 +26,7 @@ export function ListingCard({
       <p className={styles.where}>
         {listing.venue} · {listing.city}
       </p>
+      <p className={styles.delivery}>{deliveryMethodLabel[listing.delivery.method]}</p>
       <dl className={styles.numbers}>
         <div>
           <dt>Tickets</dt>

@@ -1,4 +1,11 @@
-import { type Listing, ListingFields } from "@tx/api-contracts";
+import {
+  DeliveryMethod,
+  deliveryFilesProblem,
+  type Listing,
+  ListingFields,
+  ObjectIdString,
+  type TicketFile,
+} from "@tx/api-contracts";
 import { z } from "zod";
 import { MajorUnitsInput, majorUnits } from "../forms/money";
 import { UtcDateTimeInput, utcInputValue } from "../forms/utc-date-time";
@@ -16,6 +23,17 @@ export const ListingForm = ListingFields.extend({
   quantity: z.string().transform(Number).pipe(contract.quantity),
   pricePerTicket: MajorUnitsInput.pipe(contract.pricePerTicket),
   faceValuePerTicket: MajorUnitsInput.pipe(contract.faceValuePerTicket),
+  // The radio and the uploaded files' ids, as the contract's delivery.
+  delivery: z
+    .object({ method: DeliveryMethod, fileIds: z.array(ObjectIdString) })
+    .transform((d) =>
+      d.method === "download"
+        ? { method: "download" as const, fileIds: d.fileIds }
+        : { method: "transfer" as const },
+    ),
+}).superRefine((fields, ctx) => {
+  const problem = deliveryFilesProblem(fields.delivery, fields.quantity);
+  if (problem) ctx.addIssue({ code: "custom", path: ["delivery"], message: problem });
 });
 export type ListingFormValues = z.input<typeof ListingForm>;
 
@@ -36,10 +54,11 @@ export const emptyListingForm: ListingFormValues = {
   pricePerTicket: "",
   faceValuePerTicket: "",
   note: "",
+  delivery: { method: "transfer", fileIds: [] },
 };
 
-/** An existing listing as the edit form starts. */
-export function listingFormValues(listing: Listing): ListingFormValues {
+/** An existing listing as the edit form starts, with its files (the seller's view). */
+export function listingFormValues(listing: Listing, files: TicketFile[]): ListingFormValues {
   return {
     eventName: listing.eventName,
     venue: listing.venue,
@@ -53,5 +72,6 @@ export function listingFormValues(listing: Listing): ListingFormValues {
     pricePerTicket: majorUnits(listing.price.amount),
     faceValuePerTicket: majorUnits(listing.faceValue.amount),
     note: listing.note ?? "",
+    delivery: { method: listing.delivery.method, fileIds: files.map((f) => f.id) },
   };
 }

@@ -1,6 +1,17 @@
 import mongoose from "mongoose";
 
-export const MailKind = ["welcome", "order-confirmed", "order-refunded"] as const;
+export const MailKind = [
+  "welcome",
+  "order-confirmed",
+  "order-refunded",
+  // Issue 21: ticket delivery.
+  "tickets-ready",
+  "transfer-requested",
+  "tickets-transferred",
+  "delivery-refunded",
+  "sale-failed",
+  "delivery-disputed",
+] as const;
 export type MailKind = (typeof MailKind)[number];
 
 /**

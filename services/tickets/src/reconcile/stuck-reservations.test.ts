@@ -30,10 +30,14 @@ async function reservedListing(orderId: string, ageSeconds = 600) {
   return id;
 }
 
+const settings = { transferHours: 48, transferCutoffMinutes: 60, confirmAfterEventHours: 24 };
+const buyerId = oid();
+
 async function replica(orderId: string, ticketId: string, status: OrderStatus, endsIn = 900) {
   await OrderReplicaModel.create({
     _id: orderId,
     ticketId,
+    buyerId,
     version: status === "awaiting_payment" ? 0 : 1,
     status,
     expiresAt: new Date(Date.now() + endsIn * 1000),
@@ -42,7 +46,7 @@ async function replica(orderId: string, ticketId: string, status: OrderStatus, e
 
 async function pass() {
   const fixes: string[] = [];
-  await stuckReservations(GRACE).run({ log, fixed: (kind) => fixes.push(kind) });
+  await stuckReservations(GRACE, settings).run({ log, fixed: (kind) => fixes.push(kind) });
   return fixes;
 }
 
@@ -80,7 +84,11 @@ describe("the stuck-reservations reconciler", () => {
       ]),
     );
     expect(await statusOf(t1)).toBe("available");
-    expect(await statusOf(t2)).toBe("sold");
+    // The sale starts its delivery, as the missed order.completed would have.
+    expect((await TicketModel.findById(t2).lean())?.delivery).toMatchObject({
+      state: "transfer_requested",
+      buyerId,
+    });
     expect(await statusOf(t3)).toBe("reserved");
     expect(await statusOf(t4)).toBe("available");
   });
@@ -91,7 +99,7 @@ describe("the stuck-reservations reconciler", () => {
     await replica(orderId, ticketId, "awaiting_payment", -3 * GRACE);
     expect(await pass()).toContain("reservation_past_hold");
     expect(await statusOf(ticketId)).toBe("available");
-    await orderCompletedConsumer.handle(
+    await orderCompletedConsumer(settings).handle(
       buildEnvelope("order.completed", { id: orderId, version: 1, ticket: { id: ticketId } }),
       log,
     );

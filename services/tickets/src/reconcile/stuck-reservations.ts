@@ -1,5 +1,6 @@
 import type { Reconciler } from "@tx/service-kit";
-import { endHold } from "../domain/listing-hold";
+import type { DeliverySettings } from "../domain/delivery";
+import { endHold, saleOf } from "../domain/listing-hold";
 import { OrderReplicaModel } from "../models/order-replica";
 import { TicketModel } from "../models/ticket";
 
@@ -14,10 +15,11 @@ const PAGE = 500;
  * - the replica says complete: the sale was missed;
  * - the replica is still awaiting payment long after its hold (twice the grace period:
  *   orders cancels such a hold itself after one), so its outcome was lost.
- * Each fix is conditional on the listing's version; a completion that arrives after a
- * release still sells the listing to its order (order-finished.ts).
+ * Each fix is conditional on the listing's version; a sale starts its delivery as the
+ * event would have; a completion that arrives after a release still sells the listing to
+ * its order (order-finished.ts).
  */
-export function stuckReservations(graceSeconds: number): Reconciler {
+export function stuckReservations(graceSeconds: number, settings: DeliverySettings): Reconciler {
   return {
     name: "stuck-reservations",
     run: async ({ log, fixed }) => {
@@ -43,7 +45,8 @@ export function stuckReservations(graceSeconds: number): Reconciler {
         } else if (order.expiresAt && order.expiresAt.getTime() + 2 * graceMs < now) {
           fix = { kind: "reservation_past_hold", to: "available" };
         }
-        if (fix && (await endHold(ticket, orderId, fix.to))) {
+        const sale = fix?.to === "sold" && order ? saleOf(ticket, order, settings) : null;
+        if (fix && (await endHold(ticket, orderId, fix.to, sale))) {
           fixed(fix.kind);
           log.info({ ticketId: ticket._id.toString(), orderId, to: fix.to }, "listing repaired");
         }

@@ -1,9 +1,14 @@
 import {
   CreateListingInput,
+  Delivery,
+  DeliveryOrderInput,
   Listing,
   ListingIdInput,
   ListingPage,
   ListListingsInput,
+  MyListing,
+  ReportProblemInput,
+  ReportTransferInput,
   UpdateListingInput,
 } from "@tx/api-contracts";
 import {
@@ -17,6 +22,11 @@ import { z } from "zod";
 import pkg from "../../package.json" with { type: "json" };
 import { createListing } from "../procedures/create";
 import { deleteListing } from "../procedures/delete";
+import { confirmDelivery } from "../procedures/delivery/confirm";
+import { deliveryForOrder } from "../procedures/delivery/for-order";
+import { deliveryOfListing } from "../procedures/delivery/of-listing";
+import { reportProblem } from "../procedures/delivery/report-problem";
+import { reportTransfer } from "../procedures/delivery/report-transfer";
 import { getListing } from "../procedures/get";
 import { listListings } from "../procedures/list";
 import { myListings } from "../procedures/mine";
@@ -33,7 +43,7 @@ export const ticketsRouter = router({
     .input(ListingIdInput)
     .output(Listing)
     .query(({ input }) => getListing(input)),
-  mine: authedProcedure.output(z.array(Listing)).query(({ ctx }) => myListings(ctx)),
+  mine: authedProcedure.output(z.array(MyListing)).query(({ ctx }) => myListings(ctx)),
   create: authedProcedure
     .input(CreateListingInput)
     .output(Listing)
@@ -46,6 +56,29 @@ export const ticketsRouter = router({
     .input(ListingIdInput)
     .output(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) => deleteListing(ctx, input)),
+  /** Issue 21: how the tickets reach the buyer (files go through routes/, not tRPC). */
+  delivery: router({
+    forOrder: authedProcedure
+      .input(DeliveryOrderInput)
+      .output(Delivery.nullable())
+      .query(({ ctx, input }) => deliveryForOrder(ctx, input)),
+    ofListing: authedProcedure
+      .input(ListingIdInput)
+      .output(MyListing)
+      .query(({ ctx, input }) => deliveryOfListing(ctx, input)),
+    reportTransfer: authedProcedure
+      .input(ReportTransferInput)
+      .output(Delivery)
+      .mutation(({ ctx, input }) => reportTransfer(ctx, input)),
+    confirm: authedProcedure
+      .input(DeliveryOrderInput)
+      .output(Delivery)
+      .mutation(({ ctx, input }) => confirmDelivery(ctx, input)),
+    reportProblem: authedProcedure
+      .input(ReportProblemInput)
+      .output(Delivery)
+      .mutation(({ ctx, input }) => reportProblem(ctx, input)),
+  }),
 });
 
 export type TicketsRouter = typeof ticketsRouter;

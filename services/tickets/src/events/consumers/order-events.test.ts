@@ -10,6 +10,7 @@ import { orderCancelledConsumer, orderCompletedConsumer } from "./order-finished
 const infra = withInfra(["mongo", "nats"]);
 let conn: Awaited<ReturnType<typeof connectServiceForTest>>;
 const log = createLogger("test", "silent");
+const settings = { transferHours: 48, transferCutoffMinutes: 60, confirmAfterEventHours: 24 };
 
 beforeAll(async () => {
   conn = await connectServiceForTest("tickets", infra.infra.urls);
@@ -82,8 +83,8 @@ describe("order events reserve, release and sell the listing", () => {
     const ticketId = await listing();
     const orderId = oid();
     await onOrderCreated(created(orderId, ticketId), log);
-    await orderCompletedConsumer.handle(completed(orderId, ticketId), log);
-    await orderCompletedConsumer.handle(completed(orderId, ticketId), log);
+    await orderCompletedConsumer(settings).handle(completed(orderId, ticketId), log);
+    await orderCompletedConsumer(settings).handle(completed(orderId, ticketId), log);
     expect(await state(ticketId)).toMatchObject({ status: "sold", orderId, version: 2 });
   });
 

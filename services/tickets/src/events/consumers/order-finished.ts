@@ -1,6 +1,7 @@
 import type { Envelope, OrderStatus } from "@tx/api-contracts";
 import { type ConsumerOptions, type Logger, RetryLater } from "@tx/service-kit";
-import { endHold } from "../../domain/listing-hold";
+import type { DeliverySettings } from "../../domain/delivery";
+import { endHold, saleOf } from "../../domain/listing-hold";
 import { OrderReplicaModel } from "../../models/order-replica";
 import { TicketModel } from "../../models/ticket";
 
@@ -10,7 +11,11 @@ type Finished = Envelope<"order.cancelled"> | Envelope<"order.completed">;
  * An order ended: cancelled releases the listing, completed marks it sold. Applied only
  * after the order's previous version; a redelivery is a no-op.
  */
-async function onOrderFinished(event: Finished, log: Logger): Promise<void> {
+async function onOrderFinished(
+  event: Finished,
+  log: Logger,
+  settings?: DeliverySettings,
+): Promise<void> {
   const order = event.data;
   const known = await OrderReplicaModel.findById(order.id).lean();
   if (!known || known.version < order.version - 1)
@@ -26,7 +31,11 @@ async function onOrderFinished(event: Finished, log: Logger): Promise<void> {
     !cancelled && ticket?.status === "available" && !ticket.orderId && !ticket.deletedAt;
   if (ticket && (held || releasedEarly)) {
     const status = cancelled ? ("available" as const) : ("sold" as const);
-    if (!(await endHold(ticket, order.id, status)))
+    // A sale starts its delivery in the same write: files ready, or a transfer requested.
+    const sale = !cancelled && settings ? saleOf(ticket, known, settings) : null;
+    if (!cancelled && !sale)
+      log.error({ orderId: order.id }, "sold to an order with no known buyer");
+    if (!(await endHold(ticket, order.id, status, sale)))
       throw new RetryLater("listing changed meanwhile");
     log.info({ orderId: order.id, ticketId: order.ticket.id, status }, "listing updated for order");
   }
@@ -42,7 +51,10 @@ export const orderCancelledConsumer: ConsumerOptions<"order.cancelled"> = {
   handle: onOrderFinished,
 };
 
-export const orderCompletedConsumer: ConsumerOptions<"order.completed"> = {
+/** Completion sells the listing and starts its delivery, due by the settings' deadline. */
+export const orderCompletedConsumer = (
+  settings: DeliverySettings,
+): ConsumerOptions<"order.completed"> => ({
   subject: "order.completed",
-  handle: onOrderFinished,
-};
+  handle: (event, log) => onOrderFinished(event, log, settings),
+});

@@ -6,6 +6,7 @@ import { Suspense } from "react";
 import { getSession } from "@/auth/session";
 import { PurchasePanel } from "@/components/purchase-panel";
 import { SellerListings } from "@/components/seller-listings";
+import { deliveryMethodDetail, deliveryMethodLabel } from "@/listings/delivery";
 import { priceVsFaceValue } from "@/listings/price";
 import { getListing } from "@/listings/queries";
 import { listingStatus } from "@/listings/status";
@@ -94,6 +95,16 @@ function detailFacts(listing: Listing) {
     {
       term: "Tickets",
       detail: `${listing.quantity}, sold together`,
+    },
+    {
+      term: "Delivery",
+      detail: (
+        <>
+          <strong>{deliveryMethodLabel[listing.delivery.method]}</strong>
+          <br />
+          {deliveryMethodDetail[listing.delivery.method]}
+        </>
+      ),
     },
     { term: "Seller", detail: listing.sellerName },
   ];

@@ -5,7 +5,7 @@ import { requireSession } from "@/auth/session";
 import { DeleteListing } from "@/components/delete-listing";
 import { ListingForm } from "@/components/listing-form";
 import { listingFormValues } from "@/listings/listing-form-schema";
-import { getListing } from "@/listings/queries";
+import { getListing, getOwnListing } from "@/listings/queries";
 import { unavailableReason } from "@/listings/status";
 import styles from "./edit-page.module.css";
 
@@ -45,13 +45,18 @@ export default async function EditListingPage({ params }: Props) {
       </>
     );
   }
+  const { files } = await getOwnListing(listing.id);
   return (
     <>
       <PageHeading
         title="Edit listing"
         description="Changes show to buyers as soon as you save them."
       />
-      <ListingForm listingId={listing.id} initial={listingFormValues(listing)} />
+      <ListingForm
+        listingId={listing.id}
+        initial={listingFormValues(listing, files)}
+        files={files}
+      />
       <section className={styles.danger} aria-labelledby="delete-listing">
         <h2 id="delete-listing" className={styles.title}>
           Delete this listing
