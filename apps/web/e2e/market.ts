@@ -8,7 +8,7 @@ export function uniqueEvent(prefix = "Quartet"): string {
   return `${prefix} ${randomUUID().slice(0, 8)}`;
 }
 
-/** A date this many days ahead, as the sell form's datetime-local value (UTC). */
+/** A date this many days ahead, as the sell form's datetime-local value (the venue's clocks). */
 export function daysAhead(days: number, time = "19:30"): string {
   return `${new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)}T${time}`;
 }
@@ -36,6 +36,7 @@ export async function listTickets(page: Page, input: ListingInput): Promise<List
       venue: "The Fillmore",
       city: "San Francisco",
       eventDate: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      timeZone: "America/Los_Angeles",
       quantity: 2,
       currency: "USD",
       pricePerTicket: 5_000,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IsoDateTime, Money, ObjectIdString } from "./common";
+import { TimeZone } from "./time-zones";
 
 /**
  * The event catalog: every subject on the bus, with the zod schema of its data.
@@ -37,6 +38,8 @@ const TicketSnapshot = {
   eventDate: IsoDateTime,
   venue: z.string().min(1).max(200),
   city: z.string().min(1).max(200),
+  /** Issue 23: the venue's zone (absent on events from before zones; read as UTC). */
+  timeZone: TimeZone.optional(),
 };
 
 export const TicketCreatedData = z.object({
@@ -69,6 +72,8 @@ export const OrderCreatedData = z.object({
     venue: z.string().min(1).max(200),
     city: z.string().min(1).max(200),
     quantity: z.number().int().min(1).max(10),
+    /** Issue 23: the venue's zone (absent on events from before zones; read as UTC). */
+    timeZone: TimeZone.optional(),
   }),
 });
 

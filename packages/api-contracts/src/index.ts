@@ -5,3 +5,4 @@ export * from "./format";
 export * from "./listings";
 export * from "./orders";
 export * from "./payments";
+export * from "./time-zones";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Currency, IsoDateTime, Money, ObjectIdString } from "./common";
 import { TicketStatus } from "./events";
+import { LocalDate, TimeZone } from "./time-zones";
 
 const text = (label: string, max: number) =>
   z.string().trim().min(1, `Enter the ${label}.`).max(max, `Use at most ${max} characters.`);
@@ -29,6 +30,8 @@ export const ListingFields = z.object({
   venue: text("venue", 120),
   city: text("city", 80),
   eventDate: FutureDateTime,
+  /** The venue's IANA zone: every page and email shows the event's time by its clocks. */
+  timeZone: TimeZone,
   section: optionalText(40),
   row: optionalText(20),
   seats: optionalText(60),
@@ -60,6 +63,9 @@ export const Listing = z.object({
   venue: z.string(),
   city: z.string(),
   eventDate: IsoDateTime,
+  timeZone: z.string(),
+  /** The event's calendar day at the venue: what the date filters match. */
+  localDate: z.string(),
   section: z.string().optional(),
   row: z.string().optional(),
   seats: z.string().optional(),
@@ -86,8 +92,9 @@ export const ListListingsInput = z.object({
   /** Another listing page of one seller ("more from this seller"). */
   sellerId: ObjectIdString.optional(),
   city: z.string().trim().max(80).optional(),
-  from: IsoDateTime.optional(),
-  to: IsoDateTime.optional(),
+  /** Venue-local days, inclusive: "from Dec 8" includes 23:30 in New York on Dec 8. */
+  from: LocalDate.optional(),
+  to: LocalDate.optional(),
   minPrice: z.number().int().nonnegative().optional(),
   maxPrice: z.number().int().nonnegative().optional(),
   sort: ListingSort.default("date"),

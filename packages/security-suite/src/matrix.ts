@@ -20,6 +20,7 @@ const listingFields = {
   venue: "Hall",
   city: "Leeds",
   eventDate: future(),
+  timeZone: "Europe/London",
   quantity: 1,
   currency: "USD",
   pricePerTicket: 2_000,

@@ -7,6 +7,7 @@ export * from "./errors";
 export * from "./http";
 export * from "./logger";
 export * from "./metrics";
+export * from "./migrations";
 export * from "./outbox";
 export * from "./redis";
 export * from "./replica";

@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startInfra } from "./infra";
+import { migrateServices } from "./migrate";
 import { dataRoot } from "./paths";
 import { demoUsers, seedDemo } from "./seed";
 import { startStack } from "./stack";
@@ -30,6 +31,8 @@ const sessionSecret = readFileSync(secretFile, "utf8").trim();
 
 let stack: Awaited<ReturnType<typeof startStack>> | undefined;
 try {
+  // Existing data first takes what this version expects (each migration once, marked done).
+  await migrateServices(infra.urls, say);
   stack = await startStack({
     infra: infra.urls,
     logDir: path.join(dir, "logs"),

@@ -1,6 +1,7 @@
 export * from "./infra";
 export * from "./journeys";
 export * from "./mailpit";
+export * from "./migrate";
 export * from "./net";
 export * from "./paths";
 export * from "./postgres";

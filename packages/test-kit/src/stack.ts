@@ -49,14 +49,16 @@ export type Stack = {
   stop: () => Promise<void>;
 };
 
-const tsxLoader = pathToFileURL(path.join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs"));
+export const tsxLoaderUrl = pathToFileURL(
+  path.join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs"),
+);
 
 /**
  * Node's arguments to run a service from its TypeScript source in this very process. Not
  * tsx's CLI: it runs the script in a child, which a SIGKILL of the CLI leaves running.
  */
 export function serviceArgs(name: ServiceName): string[] {
-  return ["--import", tsxLoader.href, path.join(repoRoot, "services", name, "src", "main.ts")];
+  return ["--import", tsxLoaderUrl.href, path.join(repoRoot, "services", name, "src", "main.ts")];
 }
 
 /** Starts the six services (and the web app) as real processes and waits until each is ready. */

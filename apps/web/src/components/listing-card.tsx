@@ -20,7 +20,7 @@ export function ListingCard({
         </Link>
       </Heading>
       <p className={styles.when}>
-        <DateTime value={listing.eventDate} />
+        <DateTime value={listing.eventDate} timeZone={listing.timeZone} />
       </p>
       <p className={styles.where}>
         {listing.venue} · {listing.city}

@@ -47,7 +47,8 @@ function MyListingRow({ listing }: { listing: Listing }) {
           <Link href={`/listings/${listing.id}`}>{listing.eventName}</Link>
         </h2>
         <p className={styles.meta}>
-          <DateTime value={listing.eventDate} /> · {listing.venue}, {listing.city}
+          <DateTime value={listing.eventDate} timeZone={listing.timeZone} /> · {listing.venue},{" "}
+          {listing.city}
         </p>
         <p className={styles.meta}>
           {listing.quantity} × {formatMoney(listing.price)} ={" "}

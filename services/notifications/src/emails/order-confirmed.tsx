@@ -6,6 +6,8 @@ export type OrderConfirmedProps = {
   name: string;
   title: string;
   eventDate: Date;
+  /** The venue's zone: the time on the ticket. */
+  timeZone: string;
   venue: string;
   city: string;
   quantity: number;
@@ -18,6 +20,7 @@ export function OrderConfirmedEmail({
   name,
   title,
   eventDate,
+  timeZone,
   venue,
   city,
   quantity,
@@ -40,7 +43,7 @@ export function OrderConfirmedEmail({
       <Details
         rows={[
           ["Event", title],
-          ["When", formatDateTime(eventDate)],
+          ["When", formatDateTime(eventDate, timeZone)],
           ["Where", `${venue}, ${city}`],
           ["Tickets", String(quantity)],
           ["Amount paid", amount],

@@ -9,6 +9,7 @@ type Snapshot = Pick<
   | "venue"
   | "city"
   | "eventDate"
+  | "timeZone"
   | "quantity"
   | "currency"
   | "pricePerTicket"
@@ -28,6 +29,7 @@ function snapshot(t: Snapshot, version: number) {
     eventDate: t.eventDate.toISOString(),
     venue: t.venue,
     city: t.city,
+    timeZone: t.timeZone,
     sellerId: t.sellerId,
     status: t.status,
   };

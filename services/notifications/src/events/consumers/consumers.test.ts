@@ -88,6 +88,7 @@ function purchase(label: string, total = 123_450) {
         venue: "Roundhouse",
         city: "London",
         quantity: 2,
+        timeZone: "Europe/London",
       },
     }),
     paid: buildEnvelope("payment.succeeded", {

@@ -39,6 +39,7 @@ const snapshot = (
   eventDate: new Date(Date.now() + 864e6).toISOString(),
   venue: "Roundhouse",
   city: "London",
+  timeZone: "Europe/London",
   sellerId: oid(),
   status,
 });
@@ -91,6 +92,7 @@ describe("order outcomes", () => {
       expiresAt: new Date(Date.now() + 60_000),
       eventName: "Show",
       eventDate: new Date(Date.now() + 864e6),
+      timeZone: "Europe/London",
       venue: "Hall",
       city: "Leeds",
       quantity: 1,

@@ -24,6 +24,8 @@ async function listing() {
     city: "Morrison",
     cityKey: "morrison",
     eventDate: new Date(Date.now() + 864e5 * 20),
+    timeZone: "America/Denver",
+    localDate: "2030-01-01",
     quantity: 2,
     currency: "USD",
     pricePerTicket: 6_000,

@@ -32,7 +32,8 @@ export default async function ListingPage({ params }: Props) {
         title={listing.eventName}
         description={
           <>
-            <DateTime value={listing.eventDate} /> · {listing.venue}, {listing.city}
+            <DateTime value={listing.eventDate} timeZone={listing.timeZone} /> · {listing.venue},{" "}
+            {listing.city}
           </>
         }
       />
@@ -85,7 +86,10 @@ export default async function ListingPage({ params }: Props) {
 
 function detailFacts(listing: Listing) {
   return [
-    { term: "Date and time", detail: <DateTime value={listing.eventDate} /> },
+    {
+      term: "Date and time",
+      detail: <DateTime value={listing.eventDate} timeZone={listing.timeZone} />,
+    },
     { term: "Venue", detail: listing.venue },
     { term: "City", detail: listing.city },
     listing.section ? { term: "Section", detail: listing.section } : null,

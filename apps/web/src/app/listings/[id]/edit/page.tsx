@@ -1,3 +1,4 @@
+import { timeZoneNames } from "@tx/api-contracts";
 import { ButtonLink, Notice, PageHeading } from "@tx/ui";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -51,7 +52,11 @@ export default async function EditListingPage({ params }: Props) {
         title="Edit listing"
         description="Changes show to buyers as soon as you save them."
       />
-      <ListingForm listingId={listing.id} initial={listingFormValues(listing)} />
+      <ListingForm
+        listingId={listing.id}
+        initial={listingFormValues(listing)}
+        timeZones={timeZoneNames()}
+      />
       <section className={styles.danger} aria-labelledby="delete-listing">
         <h2 id="delete-listing" className={styles.title}>
           Delete this listing
