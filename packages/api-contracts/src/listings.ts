@@ -113,3 +113,53 @@ export const MyListingsInput = z.object({
   cursor: z.string().max(500).optional(),
   limit: z.number().int().min(1).max(100).default(50),
 });
+
+// --- Issue 23: live availability and saved searches -----------------------------------------
+
+/** What a search asks of a listing: the landing page's filters, as a saved search keeps them. */
+export const ListingCriteria = z.object({
+  q: z.string().trim().max(100).optional(),
+  city: z.string().trim().max(80).optional(),
+  from: LocalDate.optional(),
+  to: LocalDate.optional(),
+  minPrice: z.number().int().nonnegative().max(100_000_000).optional(),
+  maxPrice: z.number().int().nonnegative().max(100_000_000).optional(),
+});
+export type ListingCriteria = z.infer<typeof ListingCriteria>;
+
+/**
+ * The listings an open page shows (their ids, at most a page and a half) and, on the landing
+ * page, its search: new listings that match it are announced. `lastEventId` is what the
+ * client's link adds when it reconnects: the stream resumes after it.
+ */
+export const LiveListingsInput = z.object({
+  ids: z.array(ObjectIdString).max(60),
+  search: ListingCriteria.optional(),
+  lastEventId: z
+    .string()
+    .regex(/^\d{1,16}$/)
+    .nullish(),
+});
+export type LiveListingsInput = z.infer<typeof LiveListingsInput>;
+
+/** One listing's state as it changed: Purchase follows `status`; a deleted listing says so. */
+export const LiveListingState = z.object({
+  kind: z.literal("listing"),
+  id: ObjectIdString,
+  version: z.number().int().nonnegative(),
+  status: z.enum([...TicketStatus.options, "deleted"]),
+  price: Money.optional(),
+  total: Money.optional(),
+});
+export type LiveListingState = z.infer<typeof LiveListingState>;
+
+/** A listing created since the page opened that matches its search. */
+export const LiveNewListing = z.object({
+  kind: z.literal("new"),
+  id: ObjectIdString,
+  eventName: z.string(),
+});
+export type LiveNewListing = z.infer<typeof LiveNewListing>;
+
+export const LiveUpdate = z.discriminatedUnion("kind", [LiveListingState, LiveNewListing]);
+export type LiveUpdate = z.infer<typeof LiveUpdate>;

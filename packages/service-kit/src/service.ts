@@ -35,6 +35,11 @@ export type ServiceDefinition = {
   routes?: Record<string, http.RequestListener>;
   /** Starts extra resources (queues, workers); returns how to stop them. */
   start?: (runtime: ServiceRuntime) => Promise<() => Promise<void>>;
+  /**
+   * Called as shutdown begins, before the server waits for open requests: ends long-lived
+   * responses (subscriptions), which would otherwise hold the close until the hard stop.
+   */
+  endStreams?: () => void;
 };
 
 export type RunningService = {
@@ -88,6 +93,7 @@ export async function startService(def: ServiceDefinition): Promise<RunningServi
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
+        def.endStreams?.();
       });
       await stopExtra();
       await outbox.stop();

@@ -9,6 +9,7 @@ runMain(async () => {
   const { orderCancelledConsumer, orderCompletedConsumer } = await import(
     "./events/consumers/order-finished"
   );
+  const { ticketFeed } = await import("./live/feed");
   const service = await startService({
     name: "tickets",
     env,
@@ -16,6 +17,11 @@ runMain(async () => {
     authenticate: (log) => remoteTokenVerifier(env, log),
     outboxModels: [TicketModel],
     consumers: [orderCreatedConsumer, orderCancelledConsumer, orderCompletedConsumer],
+    start: async ({ bus, log }) => {
+      ticketFeed.attach(bus, log);
+      return () => ticketFeed.stop();
+    },
+    endStreams: () => void ticketFeed.stop(),
   });
   stopOnSignals(service);
 });

@@ -4,14 +4,23 @@ import {
   ListingIdInput,
   ListingPage,
   ListListingsInput,
+  LiveListingsInput,
+  LiveUpdate,
   UpdateListingInput,
 } from "@tx/api-contracts";
-import { authedProcedure, publicProcedure, router, systemRouter } from "@tx/service-kit";
+import {
+  authedProcedure,
+  publicProcedure,
+  router,
+  systemRouter,
+  trackedStream,
+} from "@tx/service-kit";
 import { z } from "zod";
 import { createListing } from "../procedures/create";
 import { deleteListing } from "../procedures/delete";
 import { getListing } from "../procedures/get";
 import { listListings } from "../procedures/list";
+import { liveListings } from "../procedures/live";
 import { myListings } from "../procedures/mine";
 import { updateListing } from "../procedures/update";
 
@@ -25,6 +34,11 @@ export const ticketsRouter = router({
     .input(ListingIdInput)
     .output(Listing)
     .query(({ input }) => getListing(input)),
+  /** Issue 23: an open page's listings as they change (server-sent events). */
+  live: publicProcedure
+    .input(LiveListingsInput)
+    .output(trackedStream(LiveUpdate))
+    .subscription(({ input, signal, ctx }) => liveListings(input, signal, ctx.log)),
   mine: authedProcedure.output(z.array(Listing)).query(({ ctx }) => myListings(ctx)),
   create: authedProcedure
     .input(CreateListingInput)
