@@ -10,20 +10,23 @@ registry=${2:-}
 push=${3:-}
 prefix=${registry:+$registry/}
 
-# name -> Dockerfile; the names are the images in k8s/base (ticket-exchange/<name>).
+# name, Dockerfile and build arguments; the names are the images in k8s/base
+# (ticket-exchange/<name>). The six services share one Dockerfile; SERVICE names the one.
 images=(
-  "auth services/auth/Dockerfile"
-  "tickets services/tickets/Dockerfile"
-  "orders services/orders/Dockerfile"
-  "payments services/payments/Dockerfile"
-  "expiration services/expiration/Dockerfile"
-  "notifications services/notifications/Dockerfile"
+  "auth services/Dockerfile SERVICE=auth PORT=4001"
+  "tickets services/Dockerfile SERVICE=tickets PORT=4002"
+  "orders services/Dockerfile SERVICE=orders PORT=4003"
+  "payments services/Dockerfile SERVICE=payments PORT=4004"
+  "expiration services/Dockerfile SERVICE=expiration PORT=4005"
+  "notifications services/Dockerfile SERVICE=notifications PORT=4006"
   "web apps/web/Dockerfile"
 )
 for entry in "${images[@]}"; do
-  read -r name dockerfile <<<"$entry"
+  read -r name dockerfile buildargs <<<"$entry"
   image="${prefix}ticket-exchange/${name}:${tag}"
+  args=()
+  for arg in $buildargs; do args+=(--build-arg "$arg"); done
   echo "==> $image"
-  docker build -f "$dockerfile" -t "$image" .
+  docker build -f "$dockerfile" ${args[@]+"${args[@]}"} -t "$image" .
   if [ "$push" = "--push" ]; then docker push "$image"; fi
 done

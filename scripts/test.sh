@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every check and test suite: lint, typecheck, unit + integration (Vitest, against
-# real FerretDB, NATS, Redis and Mailpit) and browser (Playwright in Chromium, against
-# the whole stack). The last line totals them: "N passed, N failed".
+# Runs every check and test suite: lint (biome, and typescript-eslint for promises),
+# typecheck, unit + integration (Vitest, against real FerretDB, NATS, Redis and Mailpit)
+# and browser (Playwright in Chromium, against the whole stack). The last line totals
+# them: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
@@ -13,6 +14,9 @@ record() { echo "$1 $2" >> "$RESULTS/checks.txt"; }
 
 step "Lint and format (biome)"
 if pnpm exec biome ci --colors=off . ; then record lint pass; else record lint fail; fi
+
+step "Type-aware lint (typescript-eslint: floating and misused promises)"
+if pnpm exec eslint --max-warnings=0 . ; then record async-lint pass; else record async-lint fail; fi
 
 step "Typecheck"
 if pnpm exec turbo run typecheck --output-logs=errors-only; then record typecheck pass; else record typecheck fail; fi

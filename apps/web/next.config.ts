@@ -9,7 +9,18 @@ const config: NextConfig = {
   output: "standalone",
   outputFileTracingRoot: repoRoot,
   turbopack: { root: repoRoot },
-  transpilePackages: ["@tx/ui", "@tx/api-contracts", "@tx/service-kit"],
+  // Workspace packages are TypeScript sources; the services' only for their browser.ts lists.
+  transpilePackages: [
+    "@tx/ui",
+    "@tx/api-contracts",
+    "@tx/service-kit",
+    "@tx/auth",
+    "@tx/tickets",
+    "@tx/orders",
+    "@tx/payments",
+    "@tx/expiration",
+    "@tx/notifications",
+  ],
   poweredByHeader: false,
   reactStrictMode: true,
   // The Content-Security-Policy is set per request, with its nonce, by src/proxy.ts.

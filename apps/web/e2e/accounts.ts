@@ -26,10 +26,20 @@ export async function signInThroughForm(
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+const signedInOn = new WeakMap<Page, Account>();
+
 /** Registers through the form and waits until the header greets the new user. */
 export async function registered(page: Page, account = newAccount()): Promise<Account> {
   await registerThroughForm(page, account);
   await expect(signedInAs(page, account.name)).toBeVisible();
+  signedInOn.set(page, account);
+  return account;
+}
+
+/** The account `registered` last signed in on this page. */
+export function accountOn(page: Page): Account {
+  const account = signedInOn.get(page);
+  if (!account) throw new Error("no account was registered on this page");
   return account;
 }
 

@@ -34,6 +34,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     process.env.E2E_WEB_URL = stack.urls.web;
     // Where the journeys read the emails the notifications service sent.
     process.env.E2E_MAILPIT_URL = infra.urls.MAILPIT_URL;
+    // Where journeys list tickets directly, as a seller's own client would (market.ts).
+    process.env.E2E_AUTH_URL = stack.urls.auth;
+    process.env.E2E_TICKETS_URL = stack.urls.tickets;
     return async () => {
       await stack.stop();
       await infra.stop();

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Page } from "@playwright/test";
-import type { Listing } from "@tx/api-contracts";
-import { listMessages, type MailSummary, readMessage } from "@tx/test-kit";
+import type { AuthSession, Listing } from "@tx/api-contracts";
+import { authSteps, listMessages, type MailSummary, readMessage, ticketsSteps } from "@tx/test-kit";
+import { type Account, accountOn } from "./accounts";
 
 /** An event name no other test uses, so a search finds exactly this test's listings. */
 export function uniqueEvent(prefix = "Quartet"): string {
@@ -25,27 +26,42 @@ export type ListingInput = {
   section?: string;
 };
 
+const sessions = new Map<string, AuthSession>();
+
+/** The account's own session at the auth service, signed in once and again when it runs out. */
+async function sessionOf(account: Account): Promise<AuthSession> {
+  const known = sessions.get(account.email);
+  if (known && Date.parse(known.accessTokenExpiresAt) - Date.now() > 20_000) return known;
+  const url = process.env.E2E_AUTH_URL;
+  if (!url) throw new Error("E2E_AUTH_URL is set by global-setup");
+  const session = await authSteps(url).signIn.mutate({
+    email: account.email,
+    password: account.password,
+  });
+  sessions.set(account.email, session);
+  return session;
+}
+
 /**
- * Lists tickets as the user signed in on `page`, through the app's own tRPC proxy (as the
- * browser would), for journeys about buying rather than selling.
+ * Lists tickets as the user signed in on `page`, straight at the tickets service as the
+ * seller's own client (the browser may not: tickets.create is not browser-callable), for
+ * journeys about buying rather than selling.
  */
 export async function listTickets(page: Page, input: ListingInput): Promise<Listing> {
-  const res = await page.request.post("/api/trpc/tickets/create", {
-    headers: { origin: new URL(page.url()).origin },
-    data: {
-      venue: "The Fillmore",
-      city: "San Francisco",
-      eventDate: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-      timeZone: "America/Los_Angeles",
-      quantity: 2,
-      currency: "USD",
-      pricePerTicket: 5_000,
-      faceValuePerTicket: 5_000,
-      ...input,
-    },
+  const url = process.env.E2E_TICKETS_URL;
+  if (!url) throw new Error("E2E_TICKETS_URL is set by global-setup");
+  const { accessToken } = await sessionOf(accountOn(page));
+  return ticketsSteps(url, accessToken).create.mutate({
+    venue: "The Fillmore",
+    city: "San Francisco",
+    eventDate: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    timeZone: "America/Los_Angeles",
+    quantity: 2,
+    currency: "USD",
+    pricePerTicket: 5_000,
+    faceValuePerTicket: 5_000,
+    ...input,
   });
-  expect(res.status(), await res.text()).toBe(200);
-  return ((await res.json()) as { result: { data: Listing } }).result.data;
 }
 
 export type Card = { number: string; expiry?: string; cvc?: string };

@@ -27,3 +27,19 @@ test("the proxy refuses services it does not know", async ({ request }) => {
   const res = await request.get("/api/trpc/billing/system.health");
   expect(res.status()).toBe(404);
 });
+
+test("the proxy refuses a procedure its service did not declare browser-callable", async ({
+  request,
+  baseURL,
+}) => {
+  const origin = new URL(baseURL ?? "").origin;
+  for (const path of ["tickets/create", "orders/create", "payments/sync"]) {
+    const res = await request.post(`/api/trpc/${path}`, { headers: { origin }, data: {} });
+    expect(res.status(), path).toBe(404);
+  }
+  const history = await request.get("/api/trpc/orders/history?input={}");
+  expect(history.status()).toBe(404);
+  expect((await history.json()).error.message).toBe(
+    "This procedure is not available from the browser.",
+  );
+});

@@ -3,8 +3,11 @@ import { readFileSync } from "node:fs";
 export type Instruction = { keyword: string; args: string };
 export type Stage = { image: string; alias?: string; instructions: Instruction[] };
 
-/** A Dockerfile as its stages, continuation lines joined and comments dropped. */
-export function parseDockerfile(file: string): Stage[] {
+/**
+ * A Dockerfile as its stages, continuation lines joined and comments dropped. `${NAME}` and
+ * `$NAME` of a stage's ARGs are replaced by `buildArgs` (--build-arg), else their default.
+ */
+export function parseDockerfile(file: string, buildArgs: Record<string, string> = {}): Stage[] {
   const lines = readFileSync(file, "utf8").split("\n");
   const logical: string[] = [];
   let current = "";
@@ -21,16 +24,29 @@ export function parseDockerfile(file: string): Stage[] {
   if (current) logical.push(current.trim());
 
   const stages: Stage[] = [];
+  let declared = new Map<string, string>();
+  const substitute = (text: string) =>
+    text.replace(/\$\{(\w+)\}|\$(\w+)/g, (whole, braced?: string, bare?: string) => {
+      const value = declared.get((braced ?? bare) as string);
+      return value ?? whole;
+    });
   for (const line of logical) {
-    const [, keyword = "", args = ""] = /^(\S+)\s*(.*)$/.exec(line) ?? [];
-    const instruction = { keyword: keyword.toUpperCase(), args };
+    const [, keyword = "", raw = ""] = /^(\S+)\s*(.*)$/.exec(line) ?? [];
+    const instruction = { keyword: keyword.toUpperCase(), args: substitute(raw) };
     if (instruction.keyword === "FROM") {
-      const [, image = "", alias] = /^(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?$/i.exec(args) ?? [];
+      const [, image = "", alias] =
+        /^(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?$/i.exec(instruction.args) ?? [];
       stages.push({ image, alias, instructions: [] });
+      declared = new Map();
       continue;
     }
     const stage = stages.at(-1);
     if (!stage) throw new Error(`${file}: ${keyword} before FROM`);
+    if (instruction.keyword === "ARG") {
+      const [name = "", fallback] = raw.split("=", 2);
+      const value = buildArgs[name] ?? fallback;
+      if (value !== undefined) declared.set(name, value);
+    }
     stage.instructions.push(instruction);
   }
   return stages;

@@ -19,15 +19,29 @@ const rootPackage = JSON.parse(readFileSync(path.join(repoRoot, "package.json"),
   engines: { node: string };
 };
 const pnpmVersion = rootPackage.packageManager.replace(/^pnpm@/, "");
-const dockerfile = (app: AppName) => path.join(repoRoot, appWorkloads[app], "Dockerfile");
 const finalStage = (stages: Stage[]) => stages.at(-1) as Stage;
 
-/** name -> Dockerfile, as k8s/build-images.sh builds them. */
+/** name -> Dockerfile and build arguments, as k8s/build-images.sh builds them. */
 const built = new Map(
   [
-    ...readFileSync(path.join(k8sDir, "build-images.sh"), "utf8").matchAll(/^\s+"(\S+) (\S+)"$/gm),
-  ].map((m) => [m[1] as string, m[2] as string]),
+    ...readFileSync(path.join(k8sDir, "build-images.sh"), "utf8").matchAll(
+      /^\s+"(\S+) (\S+)((?: \S+=\S+)*)"$/gm,
+    ),
+  ].map((m) => [
+    m[1] as string,
+    {
+      dockerfile: m[2] as string,
+      args: Object.fromEntries(
+        (m[3] ?? "")
+          .trim()
+          .split(/\s+/)
+          .filter(Boolean)
+          .map((a) => a.split("=", 2) as [string, string]),
+      ),
+    },
+  ]),
 );
+const dockerfile = (app: AppName) => path.join(repoRoot, built.get(app)?.dockerfile ?? "missing");
 
 it("ignores local state in the build context (.dockerignore at the root)", () => {
   const ignore = readFileSync(path.join(repoRoot, ".dockerignore"), "utf8").split("\n");
@@ -38,14 +52,25 @@ it("ignores local state in the build context (.dockerignore at the root)", () =>
 
 it("builds every image the manifests run, under one name: ticket-exchange/<name>", () => {
   expect([...built.keys()].sort()).toEqual([...appNames].sort());
-  for (const app of appNames) expect(built.get(app)).toBe(`${appWorkloads[app]}/Dockerfile`);
+  // One Dockerfile for the six services, told which one by SERVICE; the web app has its own.
+  for (const app of appNames) {
+    expect(built.get(app)?.dockerfile).toBe(
+      app === "web" ? "apps/web/Dockerfile" : "services/Dockerfile",
+    );
+    if (app !== "web") expect(built.get(app)?.args.SERVICE).toBe(app);
+    expect(existsSync(path.join(repoRoot, appWorkloads[app], "Dockerfile")), app).toBe(
+      app === "web",
+    );
+  }
   expect(readFileSync(path.join(k8sDir, "build-images.sh"), "utf8")).toMatch(
     /image="\$\{prefix\}ticket-exchange\/\$\{name\}:\$\{tag\}"/,
   );
 });
 
 describe.each(appNames)("%s/Dockerfile", (app) => {
-  const stages = existsSync(dockerfile(app)) ? parseDockerfile(dockerfile(app)) : [];
+  const stages = existsSync(dockerfile(app))
+    ? parseDockerfile(dockerfile(app), built.get(app)?.args)
+    : [];
   const last = () => finalStage(stages);
 
   it("is multi-stage, on a base image pinned to an exact version", () => {

@@ -1,17 +1,12 @@
+import { defaultPorts } from "@tx/test-kit";
 import { describe, expect, it } from "vitest";
 import { render } from "./kustomize";
 import { type Endpoint, NetworkModel } from "./network";
 import { ofKind, resolveEnv } from "./objects";
 import { type AppName, appNames, overlayNames } from "./repo";
 
-const servicePorts: Record<Exclude<AppName, "web">, number> = {
-  auth: 4001,
-  tickets: 4002,
-  orders: 4003,
-  payments: 4004,
-  expiration: 4005,
-  notifications: 4006,
-};
+// The services' ports, as the local run and every env.ts default have them.
+const { web: _webPort, ...servicePorts } = defaultPorts;
 const services = Object.keys(servicePorts) as Exclude<AppName, "web">[];
 const datastores = { mongodb: 27017, nats: 4222, redis: 6379 } as const;
 

@@ -1,11 +1,14 @@
 import path from "node:path";
-import type { AuthSession, Order, ServiceName } from "@tx/api-contracts";
+import type { AuthSession, ServiceName } from "@tx/api-contracts";
+import type { OrdersRouter } from "@tx/orders/router";
+import type { PaymentsRouter } from "@tx/payments/router";
 import {
+  answerOf,
   listTicket,
   registerUsers,
   type Stack,
+  serviceClient,
   startStack,
-  trpcMutation,
   waitFor,
 } from "@tx/test-kit";
 import { withInfra } from "@tx/test-kit/vitest";
@@ -53,32 +56,27 @@ async function purchase(buyer: AuthSession, n: number): Promise<void> {
   const listing = await listTicket(stack, seller, `Crash ${n}`).catch(() => null);
   if (!listing) return;
   const order = (
-    await trpcMutation<Order>(
-      at("orders", n),
-      "create",
-      { ticketId: listing.id },
-      buyer.accessToken,
+    await answerOf(
+      serviceClient<OrdersRouter>(at("orders", n), buyer.accessToken).create.mutate({
+        ticketId: listing.id,
+      }),
     )
   ).data;
   if (!order) return;
+  const payments = (i: number) =>
+    serviceClient<PaymentsRouter>(at("payments", n + i), buyer.accessToken);
   for (let i = 0; i < 20; i++) {
-    const started = await trpcMutation(
-      at("payments", n + i),
-      "start",
-      { orderId: order.id },
-      buyer.accessToken,
-    ).catch(() => null);
+    const started = await answerOf(payments(i).start.mutate({ orderId: order.id })).catch(
+      () => null,
+    );
     if (started?.status === 200) break;
     await new Promise((r) => setTimeout(r, 150));
   }
   // Some pay at once, some as the hold runs out.
   if (n % 3 === 0) await new Promise((r) => setTimeout(r, 3_800));
-  await trpcMutation(
-    at("payments", n + 1),
-    "sandbox.confirm",
-    { orderId: order.id, card, billing },
-    buyer.accessToken,
-  ).catch(() => null);
+  await payments(1)
+    .sandbox.confirm.mutate({ orderId: order.id, card, billing })
+    .catch(() => null);
 }
 
 describe("crash anywhere", () => {

@@ -1,5 +1,14 @@
 import type { AuthSession, Listing, Order } from "@tx/api-contracts";
-import { listTicket, registerUsers, type Stack, trpcMutation, waitFor } from "@tx/test-kit";
+import type { PaymentsRouter } from "@tx/payments/router";
+import {
+  answerOf,
+  listTicket,
+  placeOrder,
+  registerUsers,
+  type Stack,
+  serviceClient,
+  waitFor,
+} from "@tx/test-kit";
 
 export type People = { alice: AuthSession; bob: AuthSession; mallory: AuthSession };
 
@@ -20,21 +29,10 @@ export async function aliceListing(stack: Stack, p: People): Promise<Listing> {
 /** A listing of Alice's held by Bob, with Bob's payment started. */
 export async function bobsOrder(stack: Stack, p: People): Promise<Order> {
   const listing = await aliceListing(stack, p);
-  const created = await trpcMutation<Order>(
-    stack.urls.orders,
-    "create",
-    { ticketId: listing.id },
-    p.bob.accessToken,
-  );
-  const order = created.data;
-  if (!order) throw new Error(`Bob's order failed: ${created.error?.message}`);
+  const order = await placeOrder(stack, p.bob, listing.id);
+  const payments = serviceClient<PaymentsRouter>(stack.urls.payments, p.bob.accessToken);
   await waitFor("Bob's payment to start", async () => {
-    const res = await trpcMutation(
-      stack.urls.payments,
-      "start",
-      { orderId: order.id },
-      p.bob.accessToken,
-    );
+    const res = await answerOf(payments.start.mutate({ orderId: order.id }));
     return res.status === 200;
   });
   return order;

@@ -1,13 +1,12 @@
 import path from "node:path";
-import type { AuthSession, Order } from "@tx/api-contracts";
+import type { AuthSession } from "@tx/api-contracts";
 import {
-  listTicket,
+  holdListing,
   orderOf,
   registerUsers,
   type Stack,
   startStack,
   ticketStatus,
-  trpcMutation,
   waitFor,
 } from "@tx/test-kit";
 import { withInfra } from "@tx/test-kit/vitest";
@@ -29,16 +28,7 @@ beforeAll(async () => {
 afterAll(async () => stack?.stop());
 
 async function hold(name: string) {
-  const listing = await listTicket(stack, seller, name);
-  const order = (
-    await trpcMutation<Order>(
-      stack.urls.orders,
-      "create",
-      { ticketId: listing.id },
-      buyer.accessToken,
-    )
-  ).data;
-  if (!order) throw new Error("hold failed");
+  const { listing, order } = await holdListing(stack, seller, buyer, name);
   await waitFor(
     "the reservation",
     async () => (await ticketStatus(stack, listing.id)) === "reserved",

@@ -4,6 +4,7 @@ import {
   AccessTokenClaims,
 } from "@tx/api-contracts";
 import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from "jose";
+import { LRUCache } from "lru-cache";
 import { z } from "zod";
 import type { Logger } from "./logger";
 import type { AuthUser } from "./trpc";
@@ -24,10 +25,13 @@ export function createTokenVerifier(opts: {
   keys: JWTVerifyGetKey;
   issuer: string;
   log: Logger;
-  /** Verified tokens remembered (by their exact text, until they expire) to skip the signature check. */
+  /** Verified tokens remembered (by their exact text, until they expire; the least recently used go first). */
   cacheSize?: number;
 }): Authenticate {
-  const verified = new VerifiedTokens(opts.cacheSize ?? 10_000);
+  // Tokens whose signature and claims were checked, each kept until its own expiry. A browser
+  // sends the same token with every call while it lives, and the signature check is most of
+  // what authenticating costs. Keyed by the whole token, so a changed byte is checked afresh.
+  const verified = new LRUCache<string, AuthUser>({ max: opts.cacheSize ?? 10_000 });
   return async (authorization) => {
     if (!authorization?.startsWith("Bearer ")) return null;
     const token = authorization.slice("Bearer ".length).trim();
@@ -42,44 +46,14 @@ export function createTokenVerifier(opts: {
       });
       const claims = AccessTokenClaims.parse(payload);
       const user = { id: claims.sub, email: claims.email, name: claims.name };
-      // jwtVerify required exp and checked it is in the future.
-      verified.set(token, user, (payload.exp ?? 0) * 1000);
+      // jwtVerify required exp and checked it is in the future; a ttl of 0 would mean "for ever".
+      verified.set(token, user, { ttl: Math.max(1, (payload.exp ?? 0) * 1000 - Date.now()) });
       return user;
     } catch (err) {
       opts.log.debug({ reason: err instanceof Error ? err.message : String(err) }, "token refused");
       return null;
     }
   };
-}
-
-/**
- * Tokens whose signature and claims were checked, kept until their own expiry. A browser
- * sends the same token with every call for 15 minutes, and the signature check is most of
- * what authenticating costs. Keyed by the whole token, so a changed byte is checked afresh.
- */
-class VerifiedTokens {
-  private readonly entries = new Map<string, { user: AuthUser; expiresAt: number }>();
-
-  constructor(private readonly capacity: number) {}
-
-  get(token: string): AuthUser | null {
-    const entry = this.entries.get(token);
-    if (!entry) return null;
-    if (entry.expiresAt <= Date.now()) {
-      this.entries.delete(token);
-      return null;
-    }
-    return entry.user;
-  }
-
-  set(token: string, user: AuthUser, expiresAt: number): void {
-    if (this.entries.size >= this.capacity) {
-      // Maps iterate in insertion order: drop the oldest.
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
-    }
-    this.entries.set(token, { user, expiresAt });
-  }
 }
 
 /** The verifier every service but auth uses: keys from the auth service's JWKS endpoint. */

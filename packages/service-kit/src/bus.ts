@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import {
   AckPolicy,
   type ConsumerMessages,
@@ -23,6 +23,7 @@ import {
   SCHEMA_VERSION,
   type Subject,
 } from "@tx/api-contracts";
+import { v5 as uuidv5 } from "uuid";
 import type { Logger } from "./logger";
 import { metrics } from "./metrics";
 
@@ -72,14 +73,16 @@ export function buildEnvelope<S extends Subject>(
   };
 }
 
+// Our namespace for name-based event ids (a random v4, fixed once).
+const EVENT_ID_NAMESPACE = "6f1d2c4e-8b0a-4e57-9c3b-2a7e5d9f1b60";
+
 /**
- * A UUID derived from a seed, for events whose repeats must share an id so the stream
- * drops them (for example one expiration per order, however often its job runs).
+ * An RFC 4122 version-5 UUID derived from a seed, for events whose repeats must share an
+ * id so the stream drops them (for example one expiration per order, however often its
+ * job runs).
  */
 export function deterministicId(seed: string): string {
-  const h = createHash("sha256").update(seed).digest("hex");
-  const variant = ((Number.parseInt(h[16] ?? "0", 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  return uuidv5(seed, EVENT_ID_NAMESPACE);
 }
 
 /** The durable consumer name for a service and a subject; NATS names cannot contain dots. */

@@ -8,6 +8,9 @@ import type { AuthUser, Context } from "./trpc";
 
 export type ReadinessCheck = { name: string; check: () => Promise<void> };
 
+/** A raw HTTP route beside tRPC; what it throws is answered with a 500 and logged. */
+export type RawRoute = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+
 export type ServiceServerOptions = {
   service: string;
   router: AnyRouter;
@@ -16,7 +19,7 @@ export type ServiceServerOptions = {
   /** Resolves the caller from the Authorization header; null when anonymous or invalid. */
   authenticate?: (authorization: string | undefined) => Promise<AuthUser | null>;
   /** Extra raw routes (for example a webhook that needs the unparsed body). */
-  routes?: Record<string, http.RequestListener>;
+  routes?: Record<string, RawRoute>;
 };
 
 export type CheckResult = { name: string; ok: boolean; latencyMs: number; error?: string };
@@ -69,14 +72,15 @@ export function createServiceServer(opts: ServiceServerOptions): http.Server {
         log: opts.log.child({ requestId, userId: user?.id }),
       };
     },
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") {
-        opts.log.error({ err: error.cause ?? error, path }, "unhandled procedure error");
-      }
+    // The one log line of an internal error, with the caller's request id (and user, when known).
+    onError({ error, path, type, ctx, req }) {
+      if (error.code !== "INTERNAL_SERVER_ERROR") return;
+      const log = ctx?.log ?? opts.log.child({ requestId: requestIdOf(req) });
+      log.error({ err: error.cause ?? error, path, type }, "procedure failed");
     },
   });
 
-  const server = http.createServer(async (req, res) => {
+  const serve = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const started = performance.now();
     const requestId = requestIdOf(req);
     res.setHeader("x-request-id", requestId);
@@ -113,7 +117,7 @@ export function createServiceServer(opts: ServiceServerOptions): http.Server {
         return res.end(await registry.metrics());
       }
       const raw = opts.routes?.[url.pathname];
-      if (raw) return raw(req, res);
+      if (raw) return await raw(req, res);
       if (url.pathname.startsWith("/trpc/")) {
         req.headers["x-request-id"] = requestId;
         return trpc(req, res);
@@ -125,7 +129,9 @@ export function createServiceServer(opts: ServiceServerOptions): http.Server {
       if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
       else res.end();
     }
-  });
+  };
+  // serve answers and logs every error itself.
+  const server = http.createServer((req, res) => void serve(req, res));
   answerClientErrors(server, opts.log);
   return server;
 }

@@ -1,10 +1,9 @@
-import type http from "node:http";
 import type { AnyRouter } from "@trpc/server";
 import type { ServiceName } from "@tx/api-contracts";
 import type { Authenticate } from "./auth";
 import { type ConsumerOptions, EventBus } from "./bus";
 import { connectDatabase, disconnectDatabase, pingDatabase } from "./db";
-import { createServiceServer } from "./http";
+import { createServiceServer, type RawRoute } from "./http";
 import { createLogger, type Logger } from "./logger";
 import { type AnyOutboxModel, outbox } from "./outbox";
 import { readinessChecks, registerReadinessCheck } from "./system";
@@ -32,7 +31,7 @@ export type ServiceDefinition = {
   consumers?: ConsumerOptions<any>[];
   /** How callers are identified; without it every caller is anonymous. */
   authenticate?: (log: Logger) => Authenticate;
-  routes?: Record<string, http.RequestListener>;
+  routes?: Record<string, RawRoute>;
   /** Starts extra resources (queues, workers); returns how to stop them. */
   start?: (runtime: ServiceRuntime) => Promise<() => Promise<void>>;
   /**
@@ -40,6 +39,8 @@ export type ServiceDefinition = {
    * responses (subscriptions), which would otherwise hold the close until the hard stop.
    */
   endStreams?: () => void;
+  /** Once the server listens (its port is known). */
+  listening?: (service: RunningService) => void;
 };
 
 export type RunningService = {
@@ -103,7 +104,9 @@ export async function startService(def: ServiceDefinition): Promise<RunningServi
     })();
     return stopping;
   };
-  return { port, log, bus, stop };
+  const running = { port, log, bus, stop };
+  def.listening?.(running);
+  return running;
 }
 
 /** SIGTERM / SIGINT stop the service gracefully; a second signal or a 10 s stall exits at once. */
@@ -124,6 +127,18 @@ export function stopOnSignals(service: RunningService): void {
   };
   process.on("SIGTERM", onSignal);
   process.on("SIGINT", onSignal);
+}
+
+/**
+ * The whole of a service's main.ts: `runService(() => import("./service"))`. The definition
+ * is loaded inside, not imported above, so that a configuration error (thrown as env.ts is
+ * evaluated) is reported like any other failed start, in one line.
+ */
+export function runService(load: () => Promise<{ service: ServiceDefinition }>): void {
+  runMain(async () => {
+    const { service } = await load();
+    stopOnSignals(await startService(service));
+  });
 }
 
 /** Runs main(), turning a failed start (bad config, unreachable database) into one clear line. */

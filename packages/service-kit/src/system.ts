@@ -33,8 +33,8 @@ export async function healthOf(service: ServiceName, version: string): Promise<S
   };
 }
 
-/** The `system` sub-router every service mounts. */
-export function systemRouter(service: ServiceName, version = "0.0.0") {
+/** The `system` sub-router every service mounts; `version` is its package.json's. */
+export function systemRouter(service: ServiceName, version: string) {
   return router({
     health: publicProcedure.output(ServiceHealthSchema).query(() => healthOf(service, version)),
     /** Who this service believes the caller is: the token check, seen from each service. */

@@ -41,7 +41,6 @@ const t = initTRPC.context<Context>().create({
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
-        domainCode: cause instanceof DomainError ? cause.kind : null,
         fieldErrors,
         retryAfterSeconds: cause instanceof DomainError ? (cause.retryAfterSeconds ?? null) : null,
       },
@@ -49,27 +48,22 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
-/** Maps domain errors thrown by handlers to tRPC errors, and logs what is unexpected. */
-const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
+/**
+ * Maps domain errors thrown by handlers to tRPC errors. What is unexpected (an internal
+ * error) is logged once, by the HTTP server's onError (http.ts), which sees every call.
+ */
+const errorMapping = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
     const cause = result.error.cause;
     if (cause instanceof DomainError) {
-      throw new TRPCError({
-        code: cause.code,
-        message: cause.message,
-        cause,
-      });
-    }
-    if (result.error.code === "INTERNAL_SERVER_ERROR") {
-      ctx.log.error({ err: result.error.cause ?? result.error, path, type }, "procedure failed");
+      throw new TRPCError({ code: cause.code, message: cause.message, cause });
     }
   }
   return result;
 });
 
 export const router = t.router;
-export const middleware = t.middleware;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(errorMapping);
 

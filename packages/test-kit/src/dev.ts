@@ -74,5 +74,11 @@ const shutdown = async () => {
   await infra.stop();
   process.exit(0);
 };
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
+const onSignal = () => {
+  shutdown().catch((err: unknown) => {
+    say(`stop failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  });
+};
+process.on("SIGINT", onSignal);
+process.on("SIGTERM", onSignal);

@@ -1,3 +1,4 @@
+export * from "./clients";
 export * from "./infra";
 export * from "./journeys";
 export * from "./mailpit";

@@ -6,10 +6,9 @@ import {
   type AuthSession,
   type CreateListingInput,
   instantOf,
-  type Listing,
   zoneOfCity,
 } from "@tx/api-contracts";
-import { trpcMutation } from "./trpc-http";
+import { answerOf, authSteps, ticketsSteps } from "./clients";
 
 export const demoUsers = [
   { name: "Sam Seller", email: "sam@example.com", password: "tickets-please-2026" },
@@ -110,12 +109,12 @@ export function demoListings(count: number, now = Date.now()): CreateListingInpu
 }
 
 async function sessionFor(authUrl: string, user: (typeof demoUsers)[number]): Promise<AuthSession> {
-  const registered = await trpcMutation<AuthSession>(authUrl, "register", user);
+  const auth = authSteps(authUrl);
+  const registered = await answerOf(auth.register.mutate(user));
   if (registered.data) return registered.data;
-  const signedIn = await trpcMutation<AuthSession>(authUrl, "signIn", {
-    email: user.email,
-    password: user.password,
-  });
+  const signedIn = await answerOf(
+    auth.signIn.mutate({ email: user.email, password: user.password }),
+  );
   if (!signedIn.data) throw new Error(`demo user ${user.email}: ${signedIn.error?.message}`);
   return signedIn.data;
 }
@@ -132,16 +131,10 @@ export async function seedDemo(
   const listings = demoListings(count);
   for (let i = 0; i < listings.length; i += 10) {
     const batch = await Promise.all(
-      listings
-        .slice(i, i + 10)
-        .map((listing, j) =>
-          trpcMutation<Listing>(
-            urls.tickets,
-            "create",
-            listing,
-            ((i + j) % 3 === 0 ? rita : sam).accessToken,
-          ),
-        ),
+      listings.slice(i, i + 10).map((listing, j) => {
+        const seller = (i + j) % 3 === 0 ? rita : sam;
+        return answerOf(ticketsSteps(urls.tickets, seller.accessToken).create.mutate(listing));
+      }),
     );
     created += batch.filter((r) => r.data).length;
   }

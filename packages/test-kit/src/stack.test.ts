@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { serviceNames } from "@tx/api-contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -36,6 +37,15 @@ describe("the six services as real processes", () => {
     const res = await fetch(`${stack.urls[name]}/trpc/system.health`);
     const body = (await res.json()) as { result: { data: { service: string; ok: boolean } } };
     expect(body.result.data).toMatchObject({ service: name, ok: true });
+  });
+
+  it.each(serviceNames)("%s reports the version in its package.json", async (name) => {
+    const pkg = JSON.parse(
+      readFileSync(path.join(repoRoot, "services", name, "package.json"), "utf8"),
+    ) as { version: string };
+    const res = await fetch(`${stack.urls[name]}/trpc/system.health`);
+    const body = (await res.json()) as { result: { data: { version: string } } };
+    expect(body.result.data.version).toBe(pkg.version);
   });
 
   it("echoes the caller's request id and exposes Prometheus metrics", async () => {

@@ -2,7 +2,7 @@
 export type TrpcResult<T> = {
   status: number;
   data?: T;
-  error?: { message: string; data?: { code: string; domainCode?: string | null } };
+  error?: { message: string; data?: { code: string } };
 };
 
 async function send<T>(url: string, init: RequestInit): Promise<TrpcResult<T>> {

@@ -2,7 +2,6 @@
 
 import type { PaymentSession, PaymentState } from "@tx/api-contracts";
 import { Card, Notice } from "@tx/ui";
-import { useRouter } from "next/navigation";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useHoldRemaining } from "@/checkout/hold";
 import { UNAVAILABLE } from "@/forms/form-errors";
@@ -40,7 +39,6 @@ export type PaymentHandlers = {
  * the 3-D Secure step, a decline to try again after, and the end of the hold.
  */
 export function Checkout({ orderId, listingId, expiresAt, serverNow, payment, summary }: Props) {
-  const router = useRouter();
   const remaining = useHoldRemaining(expiresAt, serverNow);
   const [step, setStep] = useState<Step>(
     payment.status === "requires_action" ? { kind: "challenge", last4: null } : { kind: "pay" },
@@ -71,9 +69,10 @@ export function Checkout({ orderId, listingId, expiresAt, serverNow, payment, su
         setStep({ kind: "pay" });
         setFailure({ message: state.lastError ?? "Your payment did not go through." });
       } else {
-        // Succeeded (or settling): the confirmation page asks the provider and waits.
+        // Succeeded (or settling): the return route asks the provider, then the confirmation
+        // page waits for the order. A full navigation: a route handler, not a page.
         setLeaving(true);
-        router.push(`/orders/${orderId}/confirmation`);
+        window.location.assign(`/orders/${orderId}/payment-return`);
       }
     },
     onRefusal: (refusal) => {

@@ -43,7 +43,7 @@ function browserTimeZone(): string | null {
  * their fields.
  */
 export function ListingForm({ listingId, initial, timeZones }: Props) {
-  const { field, handleSubmit, formError, setFormError, showRefusal, setValue, watch } =
+  const { field, submitWith, formError, setFormError, showRefusal, setValue, watch } =
     useSchemaForm(ListingFormSchema, initial ?? emptyListingForm);
   const [pending, startTransition] = useTransition();
   const editing = listingId !== undefined;
@@ -68,7 +68,7 @@ export function ListingForm({ listingId, initial, timeZones }: Props) {
   );
 
   // In a transition, the action's redirect on success is followed like a form action's.
-  const onSubmit = handleSubmit((fields) =>
+  const onSubmit = submitWith((fields) =>
     startTransition(async () => {
       setFormError(null);
       showRefusal(editing ? await updateListing(listingId, fields) : await createListing(fields));

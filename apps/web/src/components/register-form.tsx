@@ -5,18 +5,20 @@ import { Form, FormError, SubmitButton, TextField } from "@tx/ui";
 import { useTransition } from "react";
 import { register as registerAccount } from "@/auth/actions";
 import { useSchemaForm } from "@/forms/use-schema-form";
+import { EmailField, PasswordField } from "./account-fields";
 
 type Props = { callbackPath: string };
 
 export function RegisterForm({ callbackPath }: Props) {
-  const { field, handleSubmit, formError, setFormError, showRefusal } = useSchemaForm(
-    RegisterInput,
-    { name: "", email: "", password: "" },
-  );
+  const { field, submitWith, formError, setFormError, showRefusal } = useSchemaForm(RegisterInput, {
+    name: "",
+    email: "",
+    password: "",
+  });
   const [pending, startTransition] = useTransition();
 
   // In a transition, the action's redirect on success is followed like a form action's.
-  const onSubmit = handleSubmit((values) =>
+  const onSubmit = submitWith((values) =>
     startTransition(async () => {
       setFormError(null);
       showRefusal(await registerAccount(values, callbackPath));
@@ -32,17 +34,8 @@ export function RegisterForm({ callbackPath }: Props) {
         autoComplete="name"
         {...field("name")}
       />
-      <TextField
-        label="Email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        spellCheck={false}
-        {...field("email")}
-      />
-      <TextField
-        label="Password"
-        type="password"
+      <EmailField autoComplete="email" {...field("email")} />
+      <PasswordField
         hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters. Avoid common passwords.`}
         autoComplete="new-password"
         {...field("password")}

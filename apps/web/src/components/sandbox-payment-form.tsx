@@ -25,12 +25,12 @@ type Props = PaymentHandlers & { orderId: string; amount: Money };
 export function SandboxPaymentForm({ orderId, amount, onState, onRefusal, leaving }: Props) {
   const trpc = useTRPC();
   const confirm = useMutation(trpc.payments.sandbox.confirm.mutationOptions());
-  const { field, handleSubmit, showFieldErrors } = useSchemaForm(
+  const { field, submitWith, showFieldErrors } = useSchemaForm(
     SandboxCheckoutForm,
     emptySandboxCheckout,
   );
 
-  const onSubmit = handleSubmit(async ({ card, billing }) => {
+  const onSubmit = submitWith(async ({ card, billing }) => {
     try {
       onState(await confirm.mutateAsync({ orderId, card, billing }), card.number.slice(-4));
     } catch (err) {

@@ -1,25 +1,26 @@
 "use client";
 
 import { SignInInput } from "@tx/api-contracts";
-import { Form, FormError, SubmitButton, TextField } from "@tx/ui";
+import { Form, FormError, SubmitButton } from "@tx/ui";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { decodeSignInFailure, signInFailureMessage } from "@/auth/sign-in-failure";
 import { useSchemaForm } from "@/forms/use-schema-form";
+import { EmailField, PasswordField } from "./account-fields";
 
 type Props = { callbackPath: string };
 
 export function SignInForm({ callbackPath }: Props) {
   const {
     field,
-    handleSubmit,
+    submitWith,
     formError,
     setFormError,
     formState: { isSubmitting },
   } = useSchemaForm(SignInInput, { email: "", password: "" });
   const [leaving, setLeaving] = useState(false);
 
-  const onSubmit = handleSubmit(async (values) => {
+  const onSubmit = submitWith(async (values) => {
     setFormError(null);
     const result = await signIn("credentials", {
       ...values,
@@ -38,20 +39,8 @@ export function SignInForm({ callbackPath }: Props) {
   return (
     <Form method="post" noValidate onSubmit={onSubmit} aria-label="Sign in">
       <FormError message={formError} />
-      <TextField
-        label="Email"
-        type="email"
-        autoComplete="username"
-        inputMode="email"
-        spellCheck={false}
-        {...field("email")}
-      />
-      <TextField
-        label="Password"
-        type="password"
-        autoComplete="current-password"
-        {...field("password")}
-      />
+      <EmailField autoComplete="username" {...field("email")} />
+      <PasswordField autoComplete="current-password" {...field("password")} />
       <div className="tx-form__actions">
         <SubmitButton pending={isSubmitting || leaving} pendingLabel="Signing in…">
           Sign in

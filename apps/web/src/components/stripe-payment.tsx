@@ -30,7 +30,7 @@ const appearance = {
  * Element and the Address Element (billing) in Stripe's iframes, 3-D Secure handled by
  * Stripe.js. Stripe.js is fetched from js.stripe.com only here, in this mode; the CSP of
  * the checkout pages allows it (security/headers.ts). Success is settled server-side: the
- * confirmation page asks the payments service, which retrieves the intent.
+ * return route (payment-return) asks the payments service, which retrieves the intent.
  */
 export function StripePayment({
   orderId,
@@ -70,7 +70,7 @@ export function StripePayment({
     if (!stripe || pending) return;
     setPending(true);
     setMessage(null);
-    const returnUrl = new URL(`/orders/${orderId}/confirmation`, window.location.origin).href;
+    const returnUrl = new URL(`/orders/${orderId}/payment-return`, window.location.origin).href;
     const { error, paymentIntent } = await stripe.client.confirmPayment({
       elements: stripe.elements,
       confirmParams: { return_url: returnUrl },
@@ -92,7 +92,12 @@ export function StripePayment({
   };
 
   return (
-    <Form method="post" noValidate onSubmit={onSubmit} aria-label="Pay by card">
+    <Form
+      method="post"
+      noValidate
+      onSubmit={(event) => void onSubmit(event)}
+      aria-label="Pay by card"
+    >
       <FormError message={message} />
       <fieldset className={styles.group}>
         <legend className={styles.legend}>Billing address</legend>

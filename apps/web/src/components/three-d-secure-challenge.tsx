@@ -65,7 +65,7 @@ export function ThreeDSecureChallenge({
           <BusyButton
             pending={busy}
             pendingLabel={answering === "fail" ? "Complete authentication" : "Authenticating…"}
-            onClick={() => answer("complete")}
+            onClick={() => void answer("complete")}
             className={styles.primary}
           >
             Complete authentication
@@ -74,7 +74,7 @@ export function ThreeDSecureChallenge({
             variant="secondary"
             pending={busy}
             pendingLabel={answering === "fail" ? "Failing…" : "Fail authentication"}
-            onClick={() => answer("fail")}
+            onClick={() => void answer("fail")}
             className={styles.secondary}
           >
             Fail authentication

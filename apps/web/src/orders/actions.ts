@@ -3,6 +3,7 @@
 import { ObjectIdString } from "@tx/api-contracts";
 import { revalidatePath } from "next/cache";
 import { UNAVAILABLE } from "@/forms/form-errors";
+import { syncPayment } from "@/payments/sync";
 import { serverApi } from "@/trpc/server";
 import { serviceError } from "@/trpc/service-error";
 
@@ -20,4 +21,13 @@ export async function cancelOrder(orderId: unknown): Promise<CancelState> {
   revalidatePath(`/orders/${id.data}`);
   revalidatePath("/orders");
   return { message: null };
+}
+
+/**
+ * While the confirmation page waits for the order to complete, each of its (bounded) refreshes
+ * asks the provider again first, as a mutation of its own, not while the page renders.
+ */
+export async function syncPaymentAgain(orderId: unknown): Promise<void> {
+  const id = ObjectIdString.safeParse(orderId);
+  if (id.success) await syncPayment(id.data).catch(() => null);
 }

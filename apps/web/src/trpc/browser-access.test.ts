@@ -2,11 +2,22 @@ import { describe, expect, it } from "vitest";
 import { browserMayCall } from "./browser-access";
 
 describe("browserMayCall", () => {
-  it("lets the browser call procedures as the signed-in user", () => {
-    expect(browserMayCall("auth", "me")).toBe(true);
+  it("lets the browser call what a service declares browser-callable", () => {
+    expect(browserMayCall("payments", "sandbox.confirm")).toBe(true);
+    expect(browserMayCall("payments", "sandbox.authenticate")).toBe(true);
     expect(browserMayCall("tickets", "system.health,system.whoami")).toBe(true);
-    // Only the auth service's token procedures are withheld.
-    expect(browserMayCall("tickets", "signIn")).toBe(true);
+  });
+
+  it("refuses a procedure no service declared, however it is written", () => {
+    for (const [service, path] of [
+      ["tickets", "create"],
+      ["orders", "history"],
+      ["payments", "sync"],
+      ["tickets", "signIn"],
+      ["payments", "sandbox.confirm,start"],
+    ] as const) {
+      expect(browserMayCall(service, path), `${service}.${path}`).toBe(false);
+    }
   });
 
   it("withholds the procedures that take or hand out tokens, however they are written", () => {

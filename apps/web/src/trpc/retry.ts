@@ -1,20 +1,17 @@
+import pRetry from "p-retry";
 import { serviceError } from "./service-error";
-
-const DELAYS_MS = [100, 200, 300, 400, 500, 500, 500];
 
 /**
  * Calls again while the service answers NOT_FOUND for something that does exist, for about
- * two seconds: a service learns of a new listing or order through an event, so right after
- * it is created another service may not know it yet.
+ * two and a half seconds (p-retry: 7 retries, 100 ms doubling to at most 500 ms): a service
+ * learns of a new listing or order through an event, so right after it is created another
+ * service may not know it yet. Any other failure is thrown at once.
  */
-export async function retryWhileUnknown<T>(call: () => Promise<T>): Promise<T> {
-  for (const delay of DELAYS_MS) {
-    try {
-      return await call();
-    } catch (err) {
-      if (serviceError(err)?.code !== "NOT_FOUND") throw err;
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
-  }
-  return call();
+export function retryWhileUnknown<T>(call: () => Promise<T>): Promise<T> {
+  return pRetry(() => call(), {
+    retries: 7,
+    minTimeout: 100,
+    maxTimeout: 500,
+    shouldRetry: ({ error }) => serviceError(error)?.code === "NOT_FOUND",
+  });
 }

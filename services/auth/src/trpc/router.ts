@@ -7,6 +7,7 @@ import {
 } from "@tx/api-contracts";
 import { authedProcedure, publicProcedure, router, systemRouter } from "@tx/service-kit";
 import { z } from "zod";
+import pkg from "../../package.json" with { type: "json" };
 import { me } from "../procedures/me";
 import { refresh } from "../procedures/refresh";
 import { register } from "../procedures/register";
@@ -14,7 +15,7 @@ import { signIn } from "../procedures/sign-in";
 import { signOut } from "../procedures/sign-out";
 
 export const authRouter = router({
-  system: systemRouter("auth"),
+  system: systemRouter("auth", pkg.version),
   register: publicProcedure
     .input(RegisterInput)
     .output(AuthSession)

@@ -1,7 +1,8 @@
 import { router, systemRouter } from "@tx/service-kit";
+import pkg from "../../package.json" with { type: "json" };
 
 export const expirationRouter = router({
-  system: systemRouter("expiration"),
+  system: systemRouter("expiration", pkg.version),
 });
 
 export type ExpirationRouter = typeof expirationRouter;

@@ -25,7 +25,7 @@ export async function startResendStub() {
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", async () => {
+    const answer = async () => {
       const raw = Buffer.concat(chunks).toString("utf8");
       const body = (raw ? JSON.parse(raw) : {}) as Record<string, unknown>;
       requests.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers, body });
@@ -33,7 +33,8 @@ export async function startResendStub() {
       const reply = replies.shift() ?? accept(req.headers["idempotency-key"], body);
       res.writeHead(reply.status, { "content-type": "application/json" });
       res.end(JSON.stringify(reply.body));
-    });
+    };
+    req.on("end", () => void answer());
   });
 
   function accept(key: string | string[] | undefined, body: Record<string, unknown>): Reply {

@@ -1,7 +1,8 @@
 import { router, systemRouter } from "@tx/service-kit";
+import pkg from "../../package.json" with { type: "json" };
 
 export const notificationsRouter = router({
-  system: systemRouter("notifications"),
+  system: systemRouter("notifications", pkg.version),
 });
 
 export type NotificationsRouter = typeof notificationsRouter;

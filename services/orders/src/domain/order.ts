@@ -1,9 +1,6 @@
-import type { Order, OrderStatus } from "@tx/api-contracts";
+import type { Order } from "@tx/api-contracts";
 import { pendingEvent } from "@tx/service-kit";
 import type { OrderDoc } from "../models/order";
-
-export const isLive = (status: OrderStatus) =>
-  status === "awaiting_payment" || status === "complete";
 
 export function toOrder(o: OrderDoc): Order {
   const money = (amount: number) => ({ amount, currency: o.currency });

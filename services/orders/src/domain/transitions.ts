@@ -1,12 +1,19 @@
-import type { CancelReason } from "@tx/api-contracts";
+import { type CancelReason, formatWait } from "@tx/api-contracts";
 import { outbox, type PendingEvent, pendingEvent } from "@tx/service-kit";
 import { type OrderDoc, OrderModel } from "../models/order";
 
-const reasonNotes: Record<CancelReason, string> = {
-  expired: "The 15-minute hold ended before payment.",
-  user: "Cancelled by the buyer.",
-  payment_failed: "Payment failed.",
+const reasonNotes: Record<CancelReason, (order: OrderDoc) => string> = {
+  expired: (order) => `The ${holdLength(order)} hold ended before payment.`,
+  user: () => "Cancelled by the buyer.",
+  payment_failed: () => "Payment failed.",
 };
+
+/** "15-minute": the hold this order was given (ORDER_HOLD_SECONDS when it was made). */
+function holdLength(order: OrderDoc): string {
+  const heldAt = order.timeline[0]?.at ?? order.createdAt;
+  const seconds = Math.round((order.expiresAt.getTime() - heldAt.getTime()) / 1000);
+  return formatWait(seconds).replace(/ (\w+?)s?$/, "-$1");
+}
 
 /**
  * Moves an order from `awaiting_payment` to cancelled. Conditional on the status, so a
@@ -15,7 +22,7 @@ const reasonNotes: Record<CancelReason, string> = {
 export async function cancelOrder(
   order: OrderDoc,
   reason: CancelReason,
-  note = reasonNotes[reason],
+  note = reasonNotes[reason](order),
 ) {
   const version = order.version + 1;
   const event = pendingEvent("order.cancelled", {

@@ -1,17 +1,19 @@
 import type { AuthSession, Order } from "@tx/api-contracts";
 import {
-  listTicket,
+  answerOf,
+  holdListing,
   orderOf,
   quantile,
   registerUsers,
   type Stack,
+  serviceClient,
   startPurchaseStack,
   ticketStatus,
-  trpcMutation,
   waitFor,
 } from "@tx/test-kit";
 import { withInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { OrdersRouter } from "../trpc/router";
 
 const HOLD_SECONDS = 2;
 const infra = withInfra(["mongo", "nats", "redis"]);
@@ -37,15 +39,7 @@ afterAll(async () => {
 });
 
 async function holdAndWaitForExpiry(buyer: AuthSession, name: string) {
-  const listing = await listTicket(stack, seller, name);
-  const created = await trpcMutation<Order>(
-    stack.urls.orders,
-    "create",
-    { ticketId: listing.id },
-    buyer.accessToken,
-  );
-  const order = created.data;
-  if (!order) throw new Error(`hold failed: ${created.error?.message}`);
+  const { listing, order } = await holdListing(stack, seller, buyer, name);
   await waitFor(
     "the listing to be reserved",
     async () => (await ticketStatus(stack, listing.id)) === "reserved",
@@ -80,12 +74,8 @@ describe("a hold that is not paid for", () => {
       "the listing to be available",
       async () => (await ticketStatus(stack, listing.id)) === "available",
     );
-    const again = await trpcMutation<Order>(
-      stack.urls.orders,
-      "create",
-      { ticketId: listing.id },
-      second.accessToken,
-    );
+    const orders = serviceClient<OrdersRouter>(stack.urls.orders, second.accessToken);
+    const again = await answerOf(orders.create.mutate({ ticketId: listing.id }));
     expect(again.status).toBe(200);
   });
 

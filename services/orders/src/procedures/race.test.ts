@@ -1,18 +1,21 @@
-import type { AuthSession, Order } from "@tx/api-contracts";
+import type { AuthSession } from "@tx/api-contracts";
 import {
+  answerOf,
+  holdListing,
   listTicket,
   orderOf,
+  placeOrder,
   quantile,
   registerUsers,
   type Stack,
+  serviceClient,
   startPurchaseStack,
   ticketStatus,
-  trpcMutation,
-  trpcQuery,
   waitFor,
 } from "@tx/test-kit";
 import { withInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { OrdersRouter } from "../trpc/router";
 
 const infra = withInfra(["mongo", "nats", "redis"]);
 let stack: Stack;
@@ -28,6 +31,10 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => stack?.stop());
 
+/** The orders service as `who` calls it (anonymous without a session). */
+const ordersAs = (who?: AuthSession) =>
+  serviceClient<OrdersRouter>(stack.urls.orders, who?.accessToken);
+
 describe("the on-sale race", () => {
   it("gives each of 20 listings to exactly one of 200 simultaneous buyers on two replicas of orders", async () => {
     const latencies: number[] = [];
@@ -37,12 +44,11 @@ describe("the on-sale race", () => {
         buyers.map(async (buyer, i) => {
           const started = performance.now();
           const replicas = stack.replicaUrls.orders;
-          const res = await trpcMutation<Order>(
+          const orders = serviceClient<OrdersRouter>(
             replicas[i % replicas.length] as string,
-            "create",
-            { ticketId: listing.id },
             buyer.accessToken,
           );
+          const res = await answerOf(orders.create.mutate({ ticketId: listing.id }));
           latencies.push(performance.now() - started);
           return res;
         }),
@@ -69,63 +75,24 @@ describe("who may do what with an order", () => {
   it("refuses the seller's own listing, an anonymous buyer, and other buyers' orders", async () => {
     const listing = await listTicket(stack, seller, "Authorization");
     const [owner, other] = buyers as [AuthSession, AuthSession];
-    const own = await trpcMutation(
-      stack.urls.orders,
-      "create",
-      { ticketId: listing.id },
-      seller.accessToken,
-    );
+    const own = await answerOf(ordersAs(seller).create.mutate({ ticketId: listing.id }));
     expect(own.status).toBe(403);
     expect(own.error?.message).toBe("You cannot buy your own listing.");
-    expect((await trpcMutation(stack.urls.orders, "create", { ticketId: listing.id })).status).toBe(
-      401,
-    );
+    expect((await answerOf(ordersAs().create.mutate({ ticketId: listing.id }))).status).toBe(401);
 
-    const order = (
-      await trpcMutation<Order>(
-        stack.urls.orders,
-        "create",
-        { ticketId: listing.id },
-        owner.accessToken,
-      )
-    ).data;
-    if (!order) throw new Error("the owner's order was not created");
-    expect(
-      (await trpcQuery(stack.urls.orders, "get", { orderId: order.id }, other.accessToken)).status,
-    ).toBe(404);
-    expect((await trpcQuery(stack.urls.orders, "get", { orderId: order.id })).status).toBe(401);
-    expect(
-      (await trpcMutation(stack.urls.orders, "cancel", { orderId: order.id }, other.accessToken))
-        .status,
-    ).toBe(404);
-    const history = await trpcQuery<{ items: Order[] }>(
-      stack.urls.orders,
-      "history",
-      {},
-      other.accessToken,
-    );
+    const order = await placeOrder(stack, owner, listing.id);
+    expect((await answerOf(ordersAs(other).get.query({ orderId: order.id }))).status).toBe(404);
+    expect((await answerOf(ordersAs().get.query({ orderId: order.id }))).status).toBe(401);
+    expect((await answerOf(ordersAs(other).cancel.mutate({ orderId: order.id }))).status).toBe(404);
+    const history = await answerOf(ordersAs(other).history.query({}));
     expect(history.data?.items.map((o) => o.id)).not.toContain(order.id);
     expect((await orderOf(stack, owner, order.id))?.status).toBe("awaiting_payment");
   });
 
   it("lets the buyer cancel a hold, which releases the listing for someone else", async () => {
-    const listing = await listTicket(stack, seller, "Cancel");
     const [first, second] = buyers.slice(10) as [AuthSession, AuthSession];
-    const order = (
-      await trpcMutation<Order>(
-        stack.urls.orders,
-        "create",
-        { ticketId: listing.id },
-        first.accessToken,
-      )
-    ).data;
-    if (!order) throw new Error("no order");
-    const cancelled = await trpcMutation<Order>(
-      stack.urls.orders,
-      "cancel",
-      { orderId: order.id },
-      first.accessToken,
-    );
+    const { listing, order } = await holdListing(stack, seller, first, "Cancel");
+    const cancelled = await answerOf(ordersAs(first).cancel.mutate({ orderId: order.id }));
     expect(cancelled.data?.status).toBe("cancelled");
     expect(cancelled.data?.timeline.map((t) => t.status)).toEqual([
       "awaiting_payment",
@@ -135,19 +102,9 @@ describe("who may do what with an order", () => {
       "the listing to be available",
       async () => (await ticketStatus(stack, listing.id)) === "available",
     );
-    const again = await trpcMutation<Order>(
-      stack.urls.orders,
-      "create",
-      { ticketId: listing.id },
-      second.accessToken,
-    );
+    const again = await answerOf(ordersAs(second).create.mutate({ ticketId: listing.id }));
     expect(again.status).toBe(200);
-    const twice = await trpcMutation(
-      stack.urls.orders,
-      "cancel",
-      { orderId: order.id },
-      first.accessToken,
-    );
+    const twice = await answerOf(ordersAs(first).cancel.mutate({ orderId: order.id }));
     expect(twice.status).toBe(409);
   });
 
@@ -155,26 +112,12 @@ describe("who may do what with an order", () => {
     const buyer = buyers[50] as AuthSession;
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const listing = await listTicket(stack, seller, `History ${i}`);
-      const res = await trpcMutation<Order>(
-        stack.urls.orders,
-        "create",
-        { ticketId: listing.id },
-        buyer.accessToken,
-      );
-      ids.unshift(res.data?.id ?? "");
+      const { order } = await holdListing(stack, seller, buyer, `History ${i}`);
+      ids.unshift(order.id);
     }
-    const first = await trpcQuery<{ items: Order[]; nextCursor: string | null }>(
-      stack.urls.orders,
-      "history",
-      { limit: 2 },
-      buyer.accessToken,
-    );
-    const second = await trpcQuery<{ items: Order[]; nextCursor: string | null }>(
-      stack.urls.orders,
-      "history",
-      { limit: 2, cursor: first.data?.nextCursor },
-      buyer.accessToken,
+    const first = await answerOf(ordersAs(buyer).history.query({ limit: 2 }));
+    const second = await answerOf(
+      ordersAs(buyer).history.query({ limit: 2, cursor: first.data?.nextCursor ?? undefined }),
     );
     expect([...(first.data?.items ?? []), ...(second.data?.items ?? [])].map((o) => o.id)).toEqual(
       ids,

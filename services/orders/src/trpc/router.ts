@@ -6,13 +6,14 @@ import {
   OrderPage,
 } from "@tx/api-contracts";
 import { authedProcedure, router, systemRouter } from "@tx/service-kit";
+import pkg from "../../package.json" with { type: "json" };
 import { cancelOwnOrder } from "../procedures/cancel";
 import { createOrder } from "../procedures/create";
 import { getOrder } from "../procedures/get";
 import { orderHistory } from "../procedures/history";
 
 export const ordersRouter = router({
-  system: systemRouter("orders"),
+  system: systemRouter("orders", pkg.version),
   create: authedProcedure
     .input(CreateOrderInput)
     .output(Order)

@@ -1,18 +1,19 @@
-import type { AuthSession, Order, PaymentSession, PaymentState } from "@tx/api-contracts";
+import type { AuthSession, Order } from "@tx/api-contracts";
 import {
-  listTicket,
+  answerOf,
+  holdListing,
   orderOf,
   registerUsers,
   type Stack,
+  serviceClient,
   startPurchaseStack,
   ticketStatus,
-  trpcMutation,
-  trpcQuery,
   waitFor,
 } from "@tx/test-kit";
 import { withInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signWebhook } from "../gateway/stripe";
+import type { PaymentsRouter } from "../trpc/router";
 
 const HOLD_SECONDS = 8;
 const infra = withInfra(["mongo", "nats", "redis"]);
@@ -44,38 +45,23 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => stack?.stop());
 
+/** The payments service as `who` calls it (anonymous without a session). */
+const paymentsAs = (who?: AuthSession) =>
+  serviceClient<PaymentsRouter>(stack.urls.payments, who?.accessToken);
+
 /** A fresh listing held by a fresh buyer, with the payment started. */
 async function checkout(name: string) {
   const buyer = buyers[next++] as AuthSession;
-  const listing = await listTicket(stack, seller, name);
-  const order = (
-    await trpcMutation<Order>(
-      stack.urls.orders,
-      "create",
-      { ticketId: listing.id },
-      buyer.accessToken,
-    )
-  ).data;
-  if (!order) throw new Error("hold failed");
+  const { listing, order } = await holdListing(stack, seller, buyer, name);
   const session = await waitFor("the payments replica to know the order", async () => {
-    const res = await trpcMutation<PaymentSession>(
-      stack.urls.payments,
-      "start",
-      { orderId: order.id },
-      buyer.accessToken,
-    );
+    const res = await answerOf(paymentsAs(buyer).start.mutate({ orderId: order.id }));
     return res.data;
   });
   return { buyer, listing, order, session };
 }
 
 const pay = (buyer: AuthSession, orderId: string, number: string) =>
-  trpcMutation<PaymentState>(
-    stack.urls.payments,
-    "sandbox.confirm",
-    { orderId, card: card(number), billing },
-    buyer.accessToken,
-  );
+  answerOf(paymentsAs(buyer).sandbox.confirm.mutate({ orderId, card: card(number), billing }));
 
 async function orderBecomes(buyer: AuthSession, orderId: string, status: Order["status"]) {
   return waitFor(
@@ -127,21 +113,15 @@ describe("checkout with the sandbox gateway", () => {
     const { buyer, order } = await checkout("3DS");
     const challenged = await pay(buyer, order.id, "4000 0027 6000 3184");
     expect(challenged.data).toMatchObject({ status: "requires_action", requiresAction: true });
-    const failed = await trpcMutation<PaymentState>(
-      stack.urls.payments,
-      "sandbox.authenticate",
-      { orderId: order.id, outcome: "fail" },
-      buyer.accessToken,
+    const failed = await answerOf(
+      paymentsAs(buyer).sandbox.authenticate.mutate({ orderId: order.id, outcome: "fail" }),
     );
     expect(failed.data?.status).toBe("requires_payment_method");
     expect(failed.data?.lastError).toMatch(/could not authenticate/);
     expect((await orderOf(stack, buyer, order.id))?.status).toBe("awaiting_payment");
     await pay(buyer, order.id, "4000 0027 6000 3184");
-    const passed = await trpcMutation<PaymentState>(
-      stack.urls.payments,
-      "sandbox.authenticate",
-      { orderId: order.id, outcome: "complete" },
-      buyer.accessToken,
+    const passed = await answerOf(
+      paymentsAs(buyer).sandbox.authenticate.mutate({ orderId: order.id, outcome: "complete" }),
     );
     expect(passed.data?.status).toBe("succeeded");
     await orderBecomes(buyer, order.id, "complete");
@@ -149,12 +129,9 @@ describe("checkout with the sandbox gateway", () => {
 
   it("ignores an amount or another order id sent by the browser", async () => {
     const { buyer, order } = await checkout("Tamper");
-    const tampered = await trpcMutation<PaymentSession>(
-      stack.urls.payments,
-      "start",
-      { orderId: order.id, amount: 1, currency: "EUR" },
-      buyer.accessToken,
-    );
+    // Extra fields a tampered browser might send; the typed client would refuse to send them.
+    const tamperedInput = { orderId: order.id, amount: 1, currency: "EUR" };
+    const tampered = await answerOf(paymentsAs(buyer).start.mutate(tamperedInput));
     expect(tampered.data?.amount).toEqual(order.total);
     const other = await checkout("Someone else's");
     expect((await pay(buyer, other.order.id, "4242424242424242")).status).toBe(404);
@@ -164,23 +141,13 @@ describe("checkout with the sandbox gateway", () => {
   it("refuses another user and an anonymous caller", async () => {
     const { order } = await checkout("Private");
     const intruder = buyers.at(-1) as AuthSession;
-    expect(
-      (
-        await trpcMutation(
-          stack.urls.payments,
-          "start",
-          { orderId: order.id },
-          intruder.accessToken,
-        )
-      ).status,
-    ).toBe(404);
-    expect(
-      (await trpcQuery(stack.urls.payments, "get", { orderId: order.id }, intruder.accessToken))
-        .status,
-    ).toBe(404);
-    expect((await trpcMutation(stack.urls.payments, "start", { orderId: order.id })).status).toBe(
-      401,
+    expect((await answerOf(paymentsAs(intruder).start.mutate({ orderId: order.id }))).status).toBe(
+      404,
     );
+    expect((await answerOf(paymentsAs(intruder).get.query({ orderId: order.id }))).status).toBe(
+      404,
+    );
+    expect((await answerOf(paymentsAs().start.mutate({ orderId: order.id }))).status).toBe(401);
   });
 });
 
@@ -240,12 +207,7 @@ describe("a payment that lands after the hold ended", () => {
       "cancelled",
       "refunded",
     ]);
-    const payment = await trpcQuery<PaymentState>(
-      stack.urls.payments,
-      "get",
-      { orderId: order.id },
-      buyer.accessToken,
-    );
+    const payment = await answerOf(paymentsAs(buyer).get.query({ orderId: order.id }));
     expect(payment.data?.status).toBe("refunded");
     expect(await ticketStatus(stack, listing.id)).toBe("available");
   }, 40_000);

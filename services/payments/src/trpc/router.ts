@@ -7,12 +7,13 @@ import {
   StartPaymentInput,
 } from "@tx/api-contracts";
 import { authedProcedure, router, systemRouter } from "@tx/service-kit";
+import pkg from "../../package.json" with { type: "json" };
 import { authenticateSandbox, confirmSandbox } from "../procedures/sandbox";
 import { startPayment } from "../procedures/start";
 import { getPayment, syncPayment } from "../procedures/status";
 
 export const paymentsRouter = router({
-  system: systemRouter("payments"),
+  system: systemRouter("payments", pkg.version),
   start: authedProcedure
     .input(StartPaymentInput)
     .output(PaymentSession)

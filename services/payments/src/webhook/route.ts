@@ -1,5 +1,5 @@
 import type http from "node:http";
-import { insertOnce, type Logger, RetryLater } from "@tx/service-kit";
+import { insertOnce, type Logger, type RawRoute, RetryLater } from "@tx/service-kit";
 import { recordFailure, settleSucceeded } from "../domain/record-payment";
 import { gateway } from "../gateway/index";
 import { verifyWebhook } from "../gateway/stripe";
@@ -30,7 +30,7 @@ function answer(res: http.ServerResponse, status: number, body: object) {
  * POST /webhooks/stripe. The signature is checked on the raw body before anything else
  * (a bad or missing one gets 400 and changes nothing); each event id is handled once.
  */
-export function webhookRoute(secret: string, log: Logger): http.RequestListener {
+export function webhookRoute(secret: string, log: Logger): RawRoute {
   return async (req, res) => {
     if (req.method !== "POST") return answer(res, 405, { error: "POST only" });
     let event: ReturnType<typeof verifyWebhook>;

@@ -16,6 +16,7 @@ import {
   trackedStream,
 } from "@tx/service-kit";
 import { z } from "zod";
+import pkg from "../../package.json" with { type: "json" };
 import { createListing } from "../procedures/create";
 import { deleteListing } from "../procedures/delete";
 import { getListing } from "../procedures/get";
@@ -25,7 +26,7 @@ import { myListings } from "../procedures/mine";
 import { updateListing } from "../procedures/update";
 
 export const ticketsRouter = router({
-  system: systemRouter("tickets"),
+  system: systemRouter("tickets", pkg.version),
   list: publicProcedure
     .input(ListListingsInput)
     .output(ListingPage)

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireSession } from "@/auth/session";
 import { AutoRefresh } from "@/components/auto-refresh";
+import { syncPaymentAgain } from "@/orders/actions";
 import { getOrder } from "@/orders/queries";
 import { cancelReasonText } from "@/orders/status";
 import { serverApi } from "@/trpc/server";
@@ -19,9 +20,9 @@ export default async function ConfirmationPage({ params }: Props) {
   const session = await requireSession();
   const { orderId } = await params;
   if (!ObjectIdString.safeParse(orderId).success) notFound();
-  // Asks the payment provider first (the buyer may be back before its webhook), then reads
-  // the order, which completes once the payments service has told the orders service.
-  const payment = await syncPayment(orderId);
+  // Reads only: the return from paying synced the payment (payment-return/route.ts); the order
+  // completes once the payments service has told the orders service.
+  const payment = await paymentOf(orderId);
   const order = await getOrder(orderId);
   const email = session.user.email;
 
@@ -69,7 +70,7 @@ export default async function ConfirmationPage({ params }: Props) {
           <Notice tone="info" title="Your payment went through" role="status">
             <p>We are confirming your order; this page updates by itself in a moment.</p>
           </Notice>
-          <AutoRefresh />
+          <AutoRefresh before={syncPaymentAgain.bind(null, order.id)} />
           <OrderFacts order={order} payment={payment} />
         </div>
       </>
@@ -104,10 +105,10 @@ export default async function ConfirmationPage({ params }: Props) {
   );
 }
 
-/** The payment's state as the provider reports it now, or null when none was started. */
-async function syncPayment(orderId: string): Promise<PaymentState | null> {
+/** The payment's state as the payments service knows it, or null when none was started. */
+async function paymentOf(orderId: string): Promise<PaymentState | null> {
   try {
-    return await (await serverApi()).payments.sync.mutate({ orderId });
+    return await (await serverApi()).payments.get.query({ orderId });
   } catch (err) {
     if (serviceError(err)?.code === "NOT_FOUND") return null;
     throw err;

@@ -1,0 +1,29 @@
+import { remoteTokenVerifier, type ServiceDefinition } from "@tx/service-kit";
+import { env } from "./env";
+import { expirationCompletedConsumer } from "./events/consumers/expiration-completed";
+import { paymentRefundedConsumer } from "./events/consumers/payment-refunded";
+import { paymentSucceededConsumer } from "./events/consumers/payment-succeeded";
+import {
+  ticketCreatedConsumer,
+  ticketDeletedConsumer,
+  ticketUpdatedConsumer,
+} from "./events/consumers/ticket-replica";
+import { OrderModel } from "./models/order";
+import { ordersRouter } from "./trpc/router";
+
+/** The orders service as main.ts starts it. */
+export const service: ServiceDefinition = {
+  name: "orders",
+  env,
+  router: ordersRouter,
+  authenticate: (log) => remoteTokenVerifier(env, log),
+  outboxModels: [OrderModel],
+  consumers: [
+    ticketCreatedConsumer,
+    ticketUpdatedConsumer,
+    ticketDeletedConsumer,
+    expirationCompletedConsumer,
+    paymentSucceededConsumer,
+    paymentRefundedConsumer,
+  ],
+};
