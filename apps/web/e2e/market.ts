@@ -18,6 +18,8 @@ export type ListingInput = {
   eventName: string;
   venue?: string;
   city?: string;
+  /** The venue's zone (default the Fillmore's, America/Los_Angeles). */
+  timeZone?: string;
   eventDate?: string;
   quantity?: number;
   currency?: "USD" | "EUR" | "GBP";

@@ -53,6 +53,8 @@ export const TicketUpdatedData = z.object({
   sellerId: ObjectIdString,
   status: TicketStatus,
   orderId: ObjectIdString.optional(),
+  /** Issue 23: the price per ticket before this change, when the seller changed it. */
+  previousPrice: Money.optional(),
 });
 
 export const TicketDeletedData = z.object({ id: ObjectIdString, version: Version });
@@ -108,6 +110,33 @@ export const PaymentRefundedData = z.object({
   reason: RefundReason,
 });
 
+// --- Issue 23: saved searches -------------------------------------------------------------
+
+/** A listing as a saved search's email names it. */
+export const SearchMatchListing = z.object({
+  id: ObjectIdString,
+  title: Title,
+  venue: z.string().min(1).max(200),
+  city: z.string().min(1).max(200),
+  eventDate: IsoDateTime,
+  timeZone: TimeZone,
+  price: Money,
+});
+
+/**
+ * New or cheaper listings that match a saved search, grouped: at most one per search per
+ * hour. `unsubscribe` is the signed token of the email's unsubscribe link (no sign-in).
+ */
+export const TicketSearchMatchedData = z.object({
+  searchId: ObjectIdString,
+  userId: ObjectIdString,
+  searchName: z.string().min(1).max(200),
+  listings: z.array(SearchMatchListing).min(1).max(50),
+  /** How many matched in all (the email lists at most 50). */
+  matched: z.number().int().min(1),
+  unsubscribe: z.string().min(1).max(200),
+});
+
 /** Subject -> schema of its data. The single source for publishers and consumers. */
 export const eventCatalog = {
   "user.registered": UserRegisteredData,
@@ -120,6 +149,8 @@ export const eventCatalog = {
   "expiration.completed": ExpirationCompletedData,
   "payment.succeeded": PaymentSucceededData,
   "payment.refunded": PaymentRefundedData,
+  // Issue 23
+  "ticket.search.matched": TicketSearchMatchedData,
 } as const;
 
 export type Subject = keyof typeof eventCatalog;

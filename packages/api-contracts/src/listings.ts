@@ -163,3 +163,31 @@ export type LiveNewListing = z.infer<typeof LiveNewListing>;
 
 export const LiveUpdate = z.discriminatedUnion("kind", [LiveListingState, LiveNewListing]);
 export type LiveUpdate = z.infer<typeof LiveUpdate>;
+
+/** A saved search as its owner sees it. */
+export const SavedSearch = z.object({
+  id: ObjectIdString,
+  name: z.string(),
+  criteria: ListingCriteria,
+  createdAt: IsoDateTime,
+  /** Unsubscribed from its emails (by the link in one). */
+  muted: z.boolean(),
+});
+export type SavedSearch = z.infer<typeof SavedSearch>;
+
+/** Saving the landing page's search: at least one filter, or it would match everything. */
+export const SaveSearchInput = z.object({
+  criteria: ListingCriteria.refine(
+    (c) => Object.values(c).some((v) => v !== undefined && v !== ""),
+    "Choose at least one filter to save.",
+  ),
+});
+export type SaveSearchInput = z.infer<typeof SaveSearchInput>;
+
+export const SavedSearchIdInput = z.object({ id: ObjectIdString });
+
+/** The unsubscribe link's query: the search and its signature. */
+export const UnsubscribeInput = z.object({
+  token: z.string().min(1).max(200),
+});
+export type UnsubscribeInput = z.infer<typeof UnsubscribeInput>;

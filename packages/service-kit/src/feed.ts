@@ -1,5 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { AckPolicy, type ConsumerMessages, DeliverPolicy, type JsMsg } from "@nats-io/jetstream";
+import {
+  AckPolicy,
+  type Consumer,
+  type ConsumerMessages,
+  DeliverPolicy,
+  type JsMsg,
+} from "@nats-io/jetstream";
 import { nanos } from "@nats-io/transport-node";
 import { type Envelope, EVENTS_STREAM, parseEnvelope, type Subject } from "@tx/api-contracts";
 import { Gauge } from "prom-client";
@@ -36,7 +42,7 @@ const runningGauge = new Gauge({
   registers: [registry],
 });
 
-type Running = { messages: ConsumerMessages; loop: Promise<void> };
+type Running = { consumer: Consumer; messages: ConsumerMessages; loop: Promise<void> };
 
 /**
  * Every event of some subjects, as it reaches the stream, for this process's open
@@ -126,6 +132,8 @@ export class SubjectFeed<S extends Subject> {
       filter_subjects: [...this.subjects],
       deliver_policy: DeliverPolicy.StartSequence,
       opt_start_seq: from,
+      // Deleted when nobody listens; should the process die instead, the server drops it.
+      inactive_threshold: nanos(30_000),
     });
     const messages = await consumer.consume({ max_messages: 256 });
     runningGauge.set({ feed: this.name }, 1);
@@ -145,16 +153,18 @@ export class SubjectFeed<S extends Subject> {
         runningGauge.set({ feed: this.name }, 0);
       }
     })();
-    return { messages, loop };
+    return { consumer, messages, loop };
   }
 
   private async stopConsumer(): Promise<void> {
     const running = this.running;
     this.running = undefined;
     if (!running) return;
-    const { messages, loop } = await running.catch(() => ({ messages: null, loop: null }));
-    await messages?.close().catch(() => undefined);
-    await loop;
+    const started = await running.catch(() => null);
+    if (!started) return;
+    await started.messages.close().catch(() => undefined);
+    await started.loop;
+    await started.consumer.delete().catch(() => undefined);
     this.log?.debug("live feed stopped: nobody listens");
   }
 

@@ -98,6 +98,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   // The web app's session secret: random per test stack; the dev command passes a stored one.
   env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
   env.NEXTAUTH_URL ??= `http://${opts.ports === "default" ? "localhost" : "127.0.0.1"}:${ports.web}`;
+  // Signs saved searches' unsubscribe links (tickets): random per test stack, like the above.
+  env.SAVED_SEARCH_SECRET ??= randomBytes(32).toString("base64url");
   // Links in emails point at the web app.
   env.WEB_BASE_URL ??= env.NEXTAUTH_URL;
 

@@ -7,6 +7,7 @@ import { env, mailTransport } from "./env";
 import { orderCreatedConsumer } from "./events/consumers/order-created";
 import { paymentRefundedConsumer } from "./events/consumers/payment-refunded";
 import { paymentSucceededConsumer } from "./events/consumers/payment-succeeded";
+import { ticketSearchMatchedConsumer } from "./events/consumers/ticket-search-matched";
 import { userRegisteredConsumer } from "./events/consumers/user-registered";
 import { createMailTransport } from "./mail/transport";
 import { notificationsRouter } from "./trpc/router";
@@ -30,5 +31,6 @@ export const service: ServiceDefinition = {
     orderCreatedConsumer,
     paymentSucceededConsumer(mailer),
     paymentRefundedConsumer(mailer),
+    ticketSearchMatchedConsumer(mailer),
   ],
 };

@@ -1,9 +1,13 @@
 import type { Listing } from "@tx/api-contracts";
 import { DateTime, formatMoney } from "@tx/ui";
 import Link from "next/link";
+import { LiveStatusBadge } from "@/live/live-status";
 import styles from "./listing-card.module.css";
 
-/** A listing in a grid: the whole card is one link (its title), the numbers a buyer compares. */
+/**
+ * A listing in a grid: the whole card is one link (its title), the numbers a buyer compares,
+ * and its status, which follows the listing live on a page that follows it (LiveListings).
+ */
 export function ListingCard({
   listing,
   headingLevel = 2,
@@ -24,6 +28,9 @@ export function ListingCard({
       </p>
       <p className={styles.where}>
         {listing.venue} · {listing.city}
+      </p>
+      <p className={styles.status}>
+        <LiveStatusBadge id={listing.id} status={listing.status} />
       </p>
       <dl className={styles.numbers}>
         <div>

@@ -1,4 +1,9 @@
-import { ListingSort, type ListListingsInput, LocalDate } from "@tx/api-contracts";
+import {
+  type ListingCriteria,
+  ListingSort,
+  type ListListingsInput,
+  LocalDate,
+} from "@tx/api-contracts";
 import { z } from "zod";
 import { MajorUnitsInput, majorUnits } from "../forms/money";
 
@@ -70,6 +75,19 @@ export function listInput(search: ListingSearch): ListListingsInput {
     sort: search.sort,
     cursor: search.after.at(-1),
     limit: PAGE_SIZE,
+  };
+}
+
+/** What the search asks of a listing, as live availability (and a saved search) holds it. */
+export function criteriaOf(search: ListingSearch): ListingCriteria {
+  const { q, city, from, to, min, max } = search;
+  return {
+    ...(q ? { q } : {}),
+    ...(city ? { city } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    ...(min !== undefined ? { minPrice: min } : {}),
+    ...(max !== undefined ? { maxPrice: max } : {}),
   };
 }
 

@@ -1,6 +1,12 @@
 import mongoose from "mongoose";
 
-export const MailKind = ["welcome", "order-confirmed", "order-refunded"] as const;
+export const MailKind = [
+  "welcome",
+  "order-confirmed",
+  "order-refunded",
+  // Issue 23
+  "saved-search-matched",
+] as const;
 export type MailKind = (typeof MailKind)[number];
 
 /**

@@ -36,6 +36,7 @@ beforeAll(async () => {
     PORT: "0",
     AUTH_JWKS_URL: "http://127.0.0.1:1/jwks",
     PRICE_CAP_RATIO: "1.1",
+    SAVED_SEARCH_SECRET: "test-secret-for-unsubscribe-links-0123456789",
   });
   conn = await connectServiceForTest("tickets", infra.infra.urls);
   const { ticketsRouter } = await import("../trpc/router");

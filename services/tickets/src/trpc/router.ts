@@ -6,6 +6,10 @@ import {
   ListListingsInput,
   LiveListingsInput,
   LiveUpdate,
+  SavedSearch,
+  SavedSearchIdInput,
+  SaveSearchInput,
+  UnsubscribeInput,
   UpdateListingInput,
 } from "@tx/api-contracts";
 import {
@@ -23,6 +27,12 @@ import { getListing } from "../procedures/get";
 import { listListings } from "../procedures/list";
 import { liveListings } from "../procedures/live";
 import { myListings } from "../procedures/mine";
+import {
+  deleteSavedSearch,
+  listSavedSearches,
+  saveSearch,
+  unsubscribe,
+} from "../procedures/saved-searches";
 import { updateListing } from "../procedures/update";
 
 export const ticketsRouter = router({
@@ -53,6 +63,23 @@ export const ticketsRouter = router({
     .input(ListingIdInput)
     .output(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) => deleteListing(ctx, input)),
+  /** Issue 23: a buyer's saved searches, and the unsubscribe link of their emails. */
+  savedSearches: router({
+    save: authedProcedure
+      .input(SaveSearchInput)
+      .output(SavedSearch)
+      .mutation(({ ctx, input }) => saveSearch(ctx, input)),
+    list: authedProcedure.output(z.array(SavedSearch)).query(({ ctx }) => listSavedSearches(ctx)),
+    delete: authedProcedure
+      .input(SavedSearchIdInput)
+      .output(z.object({ id: z.string() }))
+      .mutation(({ ctx, input }) => deleteSavedSearch(ctx, input)),
+    // Public: the link's signature is the authority (the email's reader may not be signed in).
+    unsubscribe: publicProcedure
+      .input(UnsubscribeInput)
+      .output(z.object({ name: z.string() }))
+      .mutation(({ ctx, input }) => unsubscribe(input, ctx.log)),
+  }),
 });
 
 export type TicketsRouter = typeof ticketsRouter;
