@@ -4,6 +4,7 @@ import { ticketsSteps } from "@tx/test-kit";
 import { newAccount, pageErrors, registered } from "./accounts";
 import { ORDER_HOLD_SECONDS } from "./global-setup";
 import { listTickets, purchase, uniqueEvent } from "./market";
+import { screenshotAtEveryWidth, screenshotsTag } from "./screenshots";
 
 /** How soon after the event an open page must show it (the issue's "within a second"). */
 const WITHIN_MS = 1_000;
@@ -38,11 +39,9 @@ async function following(page: Page) {
   await expect(page.locator('[data-live="on"]').first()).toBeAttached({ timeout: 10_000 });
 }
 
-test("another buyer's open listing page and landing card turn Reserved within a second, and Available again when the hold ends", async ({
-  page,
-  browser,
-  baseURL,
-}) => {
+test("another buyer's open listing page and landing card turn Reserved within a second, and Available again when the hold ends", {
+  tag: screenshotsTag,
+}, async ({ page, browser, baseURL }) => {
   test.setTimeout((ORDER_HOLD_SECONDS + 60) * 1_000);
   // The seller lists; the watcher (a browser of its own) has the listing and the landing open.
   const sellerContext = await browser.newContext({ baseURL });
@@ -77,6 +76,8 @@ test("another buyer's open listing page and landing card turn Reserved within a 
     expect(watcherPurchase).toBeDisabled({ timeout: remaining(reservedAt) }),
   ]);
   await expect(watcher.getByText("A buyer is holding these tickets")).toBeVisible();
+  await screenshotAtEveryWidth(watcher, "listing-reserved-live");
+  await screenshotAtEveryWidth(landing, "landing-card-reserved-live");
 
   // The buyer never pays: the hold ends, and both pages offer the tickets again.
   const releasedAt = await momentOf(listing.id, "available");
@@ -113,7 +114,7 @@ test("the landing page announces a new listing that matches its search", async (
   await expect(page.getByText(`A new listing matches your search: ${event} matinee.`)).toBeVisible({
     timeout: 5_000,
   });
-  await page.getByRole("button", { name: "Show the latest results" }).click();
+  await page.getByRole("link", { name: "Show the latest results" }).click();
   await expect(page.getByRole("heading", { name: `${event} matinee` })).toBeVisible();
   await sellerContext.close();
 });

@@ -20,17 +20,20 @@ export type Migration = {
 /** A migration that has finished: its marker in the service's `migrations` collection. */
 type MigrationMarker = { _id: string; doneAt: Date; changed: number };
 
-const MigrationMarkerModel = mongoose.model<MigrationMarker>(
-  "Migration",
-  new mongoose.Schema<MigrationMarker>(
-    {
-      _id: { type: String, required: true },
-      doneAt: { type: Date, required: true },
-      changed: { type: Number, required: true },
-    },
-    { versionKey: false },
-  ),
-);
+// Reused if this module is evaluated again (a test runner resetting modules keeps mongoose).
+const MigrationMarkerModel =
+  (mongoose.models.Migration as mongoose.Model<MigrationMarker> | undefined) ??
+  mongoose.model<MigrationMarker>(
+    "Migration",
+    new mongoose.Schema<MigrationMarker>(
+      {
+        _id: { type: String, required: true },
+        doneAt: { type: Date, required: true },
+        changed: { type: Number, required: true },
+      },
+      { versionKey: false },
+    ),
+  );
 
 export type MigrationOutcome = { id: string; changed: number | "already done" };
 

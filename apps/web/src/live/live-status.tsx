@@ -1,8 +1,7 @@
 "use client";
 
 import type { TicketStatus } from "@tx/api-contracts";
-import { Badge, Button, Notice } from "@tx/ui";
-import { useRouter } from "next/navigation";
+import { Badge, Notice } from "@tx/ui";
 import { listingStatus } from "@/listings/status";
 import { useLiveConnected, useLiveStatus, useNewListings } from "./live-listings";
 
@@ -22,13 +21,6 @@ export function LiveStatusBadge({ id, status }: { id: string; status: TicketStat
 /** "2 new listings match your search": the landing page's way to them, in a live region. */
 export function NewListingsNotice({ href }: { href: string }) {
   const fresh = useNewListings();
-  const router = useRouter();
-  // The first page of this search: fetched again (a refresh) when the page is already on it.
-  const show = () => {
-    const here = `${window.location.pathname}${window.location.search}`;
-    if (here === href) router.refresh();
-    else router.push(href);
-  };
   return (
     <div role="status">
       {fresh.length === 0 ? null : (
@@ -36,9 +28,8 @@ export function NewListingsNotice({ href }: { href: string }) {
           {fresh.length === 1
             ? `A new listing matches your search: ${fresh[0]?.eventName}.`
             : `${fresh.length} new listings match your search.`}{" "}
-          <Button variant="secondary" onClick={show}>
-            Show the latest results
-          </Button>
+          {/* A plain link: a whole new load of the search's first page, never a cached one. */}
+          <a href={href}>Show the latest results</a>
         </Notice>
       )}
     </div>
