@@ -119,6 +119,11 @@ for (const width of widths) {
 
     await buyer.goto(`/orders/${orderId}`);
     await expect(buyer.getByRole("region", { name: "Timeline" })).toBeVisible();
+    // Tickets has heard of the sale: the transfer is requested of the seller.
+    await expect(buyer.getByRole("region", { name: "Your tickets" })).toContainText(
+      "The seller transfers the tickets",
+      { timeout: 15_000 },
+    );
     await screenshot(buyer, "order");
 
     // The cancelled hold releases the other listing through an event: wait for it.

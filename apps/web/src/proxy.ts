@@ -1,18 +1,8 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { ensureFreshSession } from "@/auth/refresh";
-import { REQUEST_PATH_HEADER, sessionCookieConfig } from "@/auth/session";
-import {
-  expiredSessionCookie,
-  readSessionCookie,
-  type SessionCookie,
-  sessionCookie,
-} from "@/auth/session-cookie";
+import { REQUEST_PATH_HEADER } from "@/auth/session";
+import { sessionUpdate } from "@/auth/session-update";
 import { isDevelopment, servedOverHttps } from "@/env";
 import { contentSecurityPolicy, createNonce } from "@/security/headers";
-import { clientAddress } from "@/security/request";
-import { requestIdFrom } from "@/trpc/request-id";
-import { createServiceClient } from "@/trpc/service-client";
-import { upstreamHeaders } from "@/trpc/upstream-headers";
 
 /**
  * Runs before every page, route handler and server action:
@@ -22,7 +12,7 @@ import { upstreamHeaders } from "@/trpc/upstream-headers";
  * - sets the Content-Security-Policy with this request's nonce, which Next puts on its scripts.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
-  const cookie = await sessionUpdate(request);
+  const { cookie } = await sessionUpdate(request);
   if (cookie?.value) request.cookies.set(cookie.name, cookie.value);
   else if (cookie) request.cookies.delete(cookie.name);
 
@@ -43,27 +33,9 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   return response;
 }
 
-/** The session cookie to set when its tokens were rotated or the session ended, else null. */
-async function sessionUpdate(request: NextRequest): Promise<SessionCookie | null> {
-  const config = sessionCookieConfig();
-  const session = await readSessionCookie(request.cookies, config);
-  if (!session) return null;
-  const auth = createServiceClient(() =>
-    upstreamHeaders({
-      requestId: requestIdFrom(request.headers.get("x-request-id")),
-      clientAddress: clientAddress(request.headers),
-      accessToken: null,
-    }),
-  ).auth;
-  const outcome = await ensureFreshSession(session, (refreshToken) =>
-    auth.refresh.mutate({ refreshToken }),
-  );
-  if (outcome.kind === "refreshed") return sessionCookie(outcome.session, config);
-  if (outcome.kind === "ended") return expiredSessionCookie(config);
-  return null;
-}
-
 export const config = {
-  // Not for build assets, which carry no session and need no policy of their own.
-  matcher: ["/((?!_next/static|_next/image).*)"],
+  // Not for build assets, which carry no session and need no policy of their own; not for
+  // the ticket-file upload, whose body Next would otherwise buffer for the proxy (it
+  // refreshes the session itself: api/delivery/upload/route.ts).
+  matcher: ["/((?!_next/static|_next/image|api/delivery/upload).*)"],
 };

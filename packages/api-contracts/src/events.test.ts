@@ -14,6 +14,12 @@ describe("event catalog", () => {
   it("covers every subject of the design", () => {
     expect(subjects.sort()).toEqual(
       [
+        "delivery.confirmed",
+        "delivery.disputed",
+        "delivery.failed",
+        "delivery.ready",
+        "delivery.transfer_requested",
+        "delivery.transferred",
         "expiration.completed",
         "order.cancelled",
         "order.completed",

@@ -18,7 +18,14 @@ export type TicketStatus = z.infer<typeof TicketStatus>;
 export const CancelReason = z.enum(["expired", "user", "payment_failed"]);
 export type CancelReason = z.infer<typeof CancelReason>;
 
-export const RefundReason = z.enum(["order_expired", "order_cancelled", "duplicate", "requested"]);
+export const RefundReason = z.enum([
+  "order_expired",
+  "order_cancelled",
+  "duplicate",
+  "requested",
+  // Issue 21: a transfer the seller did not report by its deadline.
+  "delivery_failed",
+]);
 export type RefundReason = z.infer<typeof RefundReason>;
 
 export const UserRegisteredData = z.object({
@@ -110,6 +117,93 @@ export const PaymentRefundedData = z.object({
   reason: RefundReason,
 });
 
+// --- Issue 21: ticket delivery (published by tickets, through its outbox) -------------------
+
+/** How the tickets reach the buyer: files the seller uploaded, or a transfer in the venue's app. */
+export const DeliveryMethod = z.enum(["download", "transfer"]);
+export type DeliveryMethod = z.infer<typeof DeliveryMethod>;
+
+/**
+ * Where a sold listing's delivery stands. `ready`: files available to the buyer;
+ * `transfer_requested`: the seller must transfer by the deadline; `transferred`: the seller
+ * reported it; `confirmed`: the buyer has the tickets; `failed`: the deadline passed
+ * (the buyer is refunded); `disputed`: the buyer reported a problem.
+ */
+export const DeliveryState = z.enum([
+  "ready",
+  "transfer_requested",
+  "transferred",
+  "confirmed",
+  "failed",
+  "disputed",
+]);
+export type DeliveryState = z.infer<typeof DeliveryState>;
+
+/** How a delivery came to be confirmed: every file downloaded, the buyer said so, or no dispute by after the event. */
+export const DeliveryConfirmedHow = z.enum(["downloaded", "buyer_confirmed", "no_dispute"]);
+export type DeliveryConfirmedHow = z.infer<typeof DeliveryConfirmedHow>;
+
+export const DeliveryFailedReason = z.enum(["not_transferred"]);
+export type DeliveryFailedReason = z.infer<typeof DeliveryFailedReason>;
+
+/** A transfer reference as the venue's app gives it, or what the seller can say of it. */
+export const TransferReference = z
+  .string()
+  .trim()
+  .min(1, "Enter the transfer's reference, or how you sent it.")
+  .max(200, "Use at most 200 characters.");
+
+/** What a buyer says went wrong. */
+export const DeliveryProblem = z
+  .string()
+  .trim()
+  .min(1, "Say what went wrong.")
+  .max(1000, "Use at most 1000 characters.");
+
+/**
+ * Who and what every delivery fact is about, and when it happened: enough for a consumer
+ * (payouts, issue 22) to act on one event alone. `price` is what the buyer paid for the lot.
+ */
+const DeliveryParties = {
+  orderId: ObjectIdString,
+  ticketId: ObjectIdString,
+  buyerId: ObjectIdString,
+  sellerId: ObjectIdString,
+  price: Money,
+  at: IsoDateTime,
+};
+
+export const DeliveryReadyData = z.object({
+  ...DeliveryParties,
+  files: z.number().int().min(1).max(10),
+});
+export const DeliveryTransferRequestedData = z.object({
+  ...DeliveryParties,
+  deadline: IsoDateTime,
+});
+export const DeliveryTransferredData = z.object({
+  ...DeliveryParties,
+  reference: TransferReference,
+});
+export const DeliveryConfirmedData = z.object({ ...DeliveryParties, how: DeliveryConfirmedHow });
+export const DeliveryFailedData = z.object({
+  ...DeliveryParties,
+  reason: DeliveryFailedReason,
+  deadline: IsoDateTime,
+});
+export const DeliveryDisputedData = z.object({ ...DeliveryParties, problem: DeliveryProblem });
+
+const deliveryEvents = {
+  "delivery.ready": DeliveryReadyData,
+  "delivery.transfer_requested": DeliveryTransferRequestedData,
+  "delivery.transferred": DeliveryTransferredData,
+  "delivery.confirmed": DeliveryConfirmedData,
+  "delivery.failed": DeliveryFailedData,
+  "delivery.disputed": DeliveryDisputedData,
+} as const;
+
+// --- end of issue 21 ------------------------------------------------------------------------
+
 // --- Issue 23: saved searches -------------------------------------------------------------
 
 /** A listing as a saved search's email names it. */
@@ -149,6 +243,7 @@ export const eventCatalog = {
   "expiration.completed": ExpirationCompletedData,
   "payment.succeeded": PaymentSucceededData,
   "payment.refunded": PaymentRefundedData,
+  ...deliveryEvents,
   // Issue 23
   "ticket.search.matched": TicketSearchMatchedData,
 } as const;
@@ -195,6 +290,7 @@ export const EVENTS_STREAM_SUBJECTS = [
   "order.>",
   "expiration.>",
   "payment.>",
+  "delivery.>",
 ];
 export const DEAD_LETTER_STREAM = "TICKETEX_DEAD_LETTERS";
 export const DEAD_LETTER_PREFIX = "deadletter";

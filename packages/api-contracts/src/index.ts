@@ -1,5 +1,6 @@
 export * from "./auth";
 export * from "./common";
+export * from "./delivery";
 export * from "./events";
 export * from "./format";
 export * from "./listings";

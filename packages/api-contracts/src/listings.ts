@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Currency, IsoDateTime, Money, ObjectIdString } from "./common";
+import { Delivery, ListingDeliveryInput, ListingDeliverySummary, TicketFile } from "./delivery";
 import { TicketStatus } from "./events";
 import { LocalDate, TimeZone } from "./time-zones";
 
@@ -44,6 +45,8 @@ export const ListingFields = z.object({
   pricePerTicket: Cents,
   faceValuePerTicket: Cents,
   note: optionalText(1000),
+  /** Without it, a transfer after the sale (what a listing meant before files existed). */
+  delivery: ListingDeliveryInput.default({ method: "transfer" }),
 });
 export type ListingFields = z.infer<typeof ListingFields>;
 
@@ -78,11 +81,19 @@ export const Listing = z.object({
   sellerId: ObjectIdString,
   sellerName: z.string(),
   status: TicketStatus,
+  delivery: ListingDeliverySummary,
   version: z.number().int(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
 });
 export type Listing = z.infer<typeof Listing>;
+
+/** A listing as its seller sees it: with its files, and once sold, its delivery. */
+export const MyListing = Listing.extend({
+  files: z.array(TicketFile),
+  sale: Delivery.nullable(),
+});
+export type MyListing = z.infer<typeof MyListing>;
 
 export const ListingSort = z.enum(["date", "price", "newest"]);
 export type ListingSort = z.infer<typeof ListingSort>;

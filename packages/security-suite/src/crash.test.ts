@@ -13,7 +13,7 @@ import {
 } from "@tx/test-kit";
 import { withInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { quiet, snapshot, violations } from "./invariants";
+import { deliveriesSettled, quiet, snapshot, violations } from "./invariants";
 
 // TX_LONG=1: 50 crashes; by default 5.
 const CRASHES = process.env.TX_LONG === "1" ? 50 : 5;
@@ -37,8 +37,14 @@ beforeAll(async () => {
     infra: infra.infra.urls,
     logDir: path.join(infra.infra.dir, "logs"),
     replicas: REPLICAS,
-    // Short holds, so expirations race payments while services die.
-    env: { LOG_LEVEL: "warn", ORDER_HOLD_SECONDS: "4" },
+    // Short holds, so expirations race payments while services die; transfers due within
+    // seconds (and never reported), so missed deadlines refund buyers while services die too.
+    env: {
+      LOG_LEVEL: "warn",
+      ORDER_HOLD_SECONDS: "4",
+      DELIVERY_TRANSFER_HOURS: String(6 / 3600),
+      DELIVERY_SWEEP_SECONDS: "1",
+    },
   });
   [seller, ...buyers] = (await registerUsers(stack, "crash", 7)) as [AuthSession, ...AuthSession[]];
 }, 180_000);
@@ -108,14 +114,18 @@ describe("crash anywhere", () => {
         async () => {
           await new Promise((r) => setTimeout(r, 1_000));
           const s = await snapshot(infra.infra.urls.MONGO_URL, infra.infra.urls.NATS_URL);
-          return quiet(s) && s.orders.every((o) => o.status !== "awaiting_payment") ? s : undefined;
+          return quiet(s) &&
+            deliveriesSettled(s) &&
+            s.orders.every((o) => o.status !== "awaiting_payment")
+            ? s
+            : undefined;
         },
         { timeoutMs: 120_000, intervalMs: 500 },
       );
       const byStatus: Record<string, number> = {};
       for (const o of final.orders) byStatus[o.status] = (byStatus[o.status] ?? 0) + 1;
       console.log(
-        `crash: killed ${killed.join(", ")}; ${final.orders.length} orders ${JSON.stringify(byStatus)}, ${final.payments.length} payments, ${final.deadLetters.length} dead letters`,
+        `crash: killed ${killed.join(", ")}; ${final.orders.length} orders ${JSON.stringify(byStatus)}, ${final.payments.length} payments, ${final.tickets.filter((t) => t.delivery?.state === "failed").length} missed transfers, ${final.deadLetters.length} dead letters`,
       );
       for (const d of final.deadLetters) console.log(`dead letter ${d.durable}: ${d.error}`);
       expect(violations(final)).toEqual([]);

@@ -16,7 +16,7 @@ export type Snapshot = {
   pendingConsumers: { durable: string; pending: number; ackPending: number }[];
   deadLetters: { durable: string; error: string }[];
   orders: { _id: string; ticketId: string; status: string; liveTicketId?: string }[];
-  tickets: { _id: string; status: string; orderId?: string }[];
+  tickets: { _id: string; status: string; orderId?: string; delivery?: { state?: string } }[];
   payments: { orderId: string; status: string }[];
 };
 
@@ -72,6 +72,10 @@ export async function snapshot(mongoUrl: string, natsUrl: string): Promise<Snaps
 export const quiet = (s: Snapshot) =>
   s.pendingOutbox === 0 && s.pendingConsumers.every((c) => c.pending === 0 && c.ackPending === 0);
 
+/** No transfer is still running to its deadline: what the sweep will change has changed. */
+export const deliveriesSettled = (s: Snapshot) =>
+  s.tickets.every((t) => t.delivery?.state !== "transfer_requested");
+
 /** What must hold however the services died: returns the violations, empty when all is well. */
 export function violations(s: Snapshot): string[] {
   const problems: string[] = [];
@@ -88,8 +92,30 @@ export function violations(s: Snapshot): string[] {
     if (o.status === "awaiting_payment" && (t?.status !== "reserved" || t.orderId !== o._id)) {
       problems.push(`live order ${o._id}: listing is ${t?.status} for ${t?.orderId}`);
     }
-    if ((o.status === "cancelled" || o.status === "refunded") && t?.orderId === o._id) {
+    // A sale whose transfer never came stays with its refunded order, as the sale that failed.
+    const failedSale = o.status === "refunded" && t?.delivery?.state === "failed";
+    if (
+      (o.status === "cancelled" || o.status === "refunded") &&
+      t?.orderId === o._id &&
+      !failedSale
+    ) {
       problems.push(`ended order ${o._id} still holds its listing (${t.status})`);
+    }
+    // Issue 21: a sale always starts its delivery (files ready, or a transfer requested).
+    if (o.status === "complete" && t?.orderId === o._id && !t.delivery?.state) {
+      problems.push(`complete order ${o._id} has no delivery state`);
+    }
+  }
+  // Issue 21: no failed delivery keeps the buyer's money.
+  const payments = new Map(s.payments.map((p) => [p.orderId, p]));
+  for (const t of s.tickets) {
+    if (t.delivery?.state !== "failed") continue;
+    const paid = payments.get(t.orderId ?? "");
+    const order = orders.get(t.orderId ?? "");
+    if (paid?.status !== "refunded" || order?.status !== "refunded") {
+      problems.push(
+        `failed delivery of ${t._id}: payment ${paid?.status}, order ${order?.status} (not refunded)`,
+      );
     }
   }
   for (const [ticketId, n] of completeByTicket)

@@ -3,7 +3,7 @@ import type { Stack } from "@tx/test-kit";
 import { serviceClient } from "@tx/test-kit";
 import type { TicketsRouter } from "@tx/tickets/router";
 import { unsubscribeToken } from "@tx/tickets/unsubscribe-token";
-import { aliceListing, bobsOrder, type People } from "./fixtures";
+import { aliceListing, bobsOrder, bobsTransfer, mallorysPurchase, type People } from "./fixtures";
 
 type Ctx = { stack: Stack; p: People };
 type Input = (ctx: Ctx) => Promise<unknown> | unknown;
@@ -15,7 +15,14 @@ type Input = (ctx: Ctx) => Promise<unknown> | unknown;
 export type Rule =
   | { access: "public"; input?: Input }
   | { access: "signed-in"; input?: Input }
-  | { access: "owner"; owner: keyof People; other: 403 | 404; input: Input };
+  | {
+      access: "owner";
+      owner: keyof People;
+      other: 403 | 404;
+      input: Input;
+      /** Others who may call it too (a sale's seller as well as its buyer). */
+      alsoAllowed?: (keyof People)[];
+    };
 
 const future = () => new Date(Date.now() + 20 * 86_400_000).toISOString();
 const listingFields = {
@@ -105,6 +112,48 @@ export const matrix: Record<ServiceName, Record<string, Rule>> = {
         if (!secret) throw new Error("the stack sets SAVED_SEARCH_SECRET");
         return { token: unsubscribeToken(secret, (await aliceSavedSearch(c)).id) };
       },
+    },
+    // Issue 21: delivery. Mallory, the intruder, has bought another of Alice's listings:
+    // she is also "the buyer of another order". The files' raw routes: delivery-files.test.ts.
+    "delivery.forOrder": {
+      access: "owner",
+      owner: "bob",
+      alsoAllowed: ["alice"],
+      other: 404,
+      input: async (c) => ({ orderId: (await bobsTransfer(c.stack, c.p)).order.id }),
+    },
+    "delivery.ofListing": {
+      access: "owner",
+      owner: "alice",
+      other: 404,
+      input: async (c) => {
+        await mallorysPurchase(c.stack, c.p);
+        return { id: (await aliceListing(c.stack, c.p)).id };
+      },
+    },
+    "delivery.reportTransfer": {
+      access: "owner",
+      owner: "alice",
+      other: 404,
+      input: async (c) => ({
+        ticketId: (await bobsTransfer(c.stack, c.p)).listing.id,
+        reference: "AXS 1",
+      }),
+    },
+    "delivery.confirm": {
+      access: "owner",
+      owner: "bob",
+      other: 404,
+      input: async (c) => ({ orderId: (await bobsTransfer(c.stack, c.p, true)).order.id }),
+    },
+    "delivery.reportProblem": {
+      access: "owner",
+      owner: "bob",
+      other: 404,
+      input: async (c) => ({
+        orderId: (await bobsTransfer(c.stack, c.p, true)).order.id,
+        problem: "Nothing arrived.",
+      }),
     },
   },
   orders: {

@@ -3,6 +3,7 @@ import {
   DEAD_LETTER_STREAM,
   type Envelope,
   EVENTS_STREAM,
+  EVENTS_STREAM_SUBJECTS,
   type EventData,
 } from "@tx/api-contracts";
 import { waitFor } from "@tx/test-kit";
@@ -57,6 +58,16 @@ describe("event bus on NATS JetStream", () => {
     const names = [];
     for await (const s of bus.jsm.streams.list()) names.push(s.config.name);
     expect(names).toEqual(expect.arrayContaining([EVENTS_STREAM, DEAD_LETTER_STREAM]));
+  });
+
+  it("adds subject families that a stream made by an older version lacks", async () => {
+    const info = await bus.jsm.streams.info(EVENTS_STREAM);
+    await bus.jsm.streams.update(EVENTS_STREAM, {
+      subjects: info.config.subjects.filter((s) => s !== "delivery.>"),
+    });
+    await bus.ensureStreams();
+    const after = await bus.jsm.streams.info(EVENTS_STREAM);
+    expect(after.config.subjects).toEqual(expect.arrayContaining(EVENTS_STREAM_SUBJECTS));
   });
 
   it("drops a second message with the same Nats-Msg-Id", async () => {

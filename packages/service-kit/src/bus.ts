@@ -146,6 +146,13 @@ export class EventBus {
       if (existing.config.num_replicas < config.num_replicas) {
         await this.jsm.streams.update(config.name, { num_replicas: config.num_replicas });
       }
+      // A stream made before a subject family was added (delivery.>) would refuse its events.
+      const subjects = existing.config.subjects ?? [];
+      if (config.subjects.some((s) => !subjects.includes(s))) {
+        await this.jsm.streams.update(config.name, {
+          subjects: [...new Set([...subjects, ...config.subjects])],
+        });
+      }
       return;
     }
     try {

@@ -9,14 +9,29 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "@playwright/test";
 import { chromiumLaunchOptions } from "@tx/test-kit";
+import { deliveryDisputedEmail } from "../src/emails/delivery-disputed";
+import { deliveryRefundedEmail } from "../src/emails/delivery-refunded";
 import { orderConfirmedEmail } from "../src/emails/order-confirmed";
 import { orderRefundedEmail } from "../src/emails/order-refunded";
 import type { RenderedEmail } from "../src/emails/render";
+import { saleFailedEmail } from "../src/emails/sale-failed";
+import { ticketsReadyEmail } from "../src/emails/tickets-ready";
+import { ticketsTransferredEmail } from "../src/emails/tickets-transferred";
+import { transferRequestedEmail } from "../src/emails/transfer-requested";
 import { welcomeEmail } from "../src/emails/welcome";
 
 const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "docs", "emails");
 const orderId = "6650f1c2a4b9d3e8f0a1b2c3";
 const orderUrl = `http://localhost:3000/orders/${orderId}`;
+const myListingsUrl = "http://localhost:3000/my-listings";
+const event = {
+  title: "Japanese Breakfast: Jubilee Tour",
+  eventDate: new Date("2027-03-14T20:00:00.000Z"),
+  venue: "Roundhouse",
+  city: "London",
+  quantity: 2,
+};
+const deadline = new Date("2027-03-12T20:00:00.000Z");
 
 const samples: Record<string, Promise<RenderedEmail>> = {
   welcome: welcomeEmail({ name: "Ada Lovelace", browseUrl: "http://localhost:3000/" }),
@@ -39,6 +54,41 @@ const samples: Record<string, Promise<RenderedEmail>> = {
     reason: "order_expired",
     orderId,
     orderUrl,
+  }),
+  "tickets-ready": ticketsReadyEmail({
+    ...event,
+    name: "Ada Lovelace",
+    files: 2,
+    orderId,
+    orderUrl,
+  }),
+  "transfer-requested": transferRequestedEmail({
+    ...event,
+    name: "Sam Seller",
+    buyerEmail: "ada@example.com",
+    deadline,
+    myListingsUrl,
+  }),
+  "tickets-transferred": ticketsTransferredEmail({
+    ...event,
+    name: "Ada Lovelace",
+    reference: "Ticketmaster transfer 55-1021",
+    orderId,
+    orderUrl,
+  }),
+  "delivery-refunded": deliveryRefundedEmail({
+    name: "Ada Lovelace",
+    title: event.title,
+    refunded: { amount: 12_450, currency: "GBP" },
+    orderId,
+    orderUrl,
+  }),
+  "sale-failed": saleFailedEmail({ ...event, name: "Sam Seller", deadline, myListingsUrl }),
+  "delivery-disputed": deliveryDisputedEmail({
+    ...event,
+    name: "Sam Seller",
+    problem: "Nothing arrived in my Ticketmaster app.",
+    myListingsUrl,
   }),
 };
 

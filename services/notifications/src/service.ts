@@ -4,6 +4,7 @@ import {
   type ServiceDefinition,
 } from "@tx/service-kit";
 import { env, mailTransport } from "./env";
+import { deliveryConsumers } from "./events/consumers/delivery";
 import { orderCreatedConsumer } from "./events/consumers/order-created";
 import { paymentRefundedConsumer } from "./events/consumers/payment-refunded";
 import { paymentSucceededConsumer } from "./events/consumers/payment-succeeded";
@@ -31,6 +32,7 @@ export const service: ServiceDefinition = {
     orderCreatedConsumer,
     paymentSucceededConsumer(mailer),
     paymentRefundedConsumer(mailer),
+    ...deliveryConsumers(mailer),
     ticketSearchMatchedConsumer(mailer),
   ],
 };

@@ -1,6 +1,7 @@
 import { createLogger, remoteTokenVerifier, type ServiceDefinition } from "@tx/service-kit";
 import { refundLeftovers } from "./domain/refunds";
 import { env } from "./env";
+import { deliveryFailedConsumer } from "./events/consumers/delivery-failed";
 import {
   orderCancelledConsumer,
   orderCompletedConsumer,
@@ -24,6 +25,7 @@ export const service: ServiceDefinition = {
     orderCancelledConsumer,
     orderCompletedConsumer,
     paymentSucceededConsumer,
+    deliveryFailedConsumer,
   ],
   start: async ({ log }) => {
     await refundLeftovers(log);

@@ -1,32 +1,51 @@
-import { remoteTokenVerifier, type ServiceDefinition } from "@tx/service-kit";
-import { env } from "./env";
+import { createLogger, remoteTokenVerifier, type ServiceDefinition } from "@tx/service-kit";
+import { startDeliverySweep } from "./delivery/sweep";
+import { deliverySettings, env } from "./env";
 import { orderCreatedConsumer } from "./events/consumers/order-created";
 import { orderCancelledConsumer, orderCompletedConsumer } from "./events/consumers/order-finished";
+import { userRegisteredConsumer } from "./events/consumers/user-registered";
 import { ticketFeed } from "./live/feed";
 import { SearchDigestModel } from "./models/saved-search";
 import { TicketModel } from "./models/ticket";
+import { downloadRoute } from "./routes/download";
+import { uploadRoute } from "./routes/upload";
 import { savedSearchCreatedConsumer, savedSearchUpdatedConsumer } from "./saved-searches/consumers";
 import { startDigestFlush } from "./saved-searches/flush";
 import { ticketsRouter } from "./trpc/router";
+
+const log = createLogger("tickets", env.LOG_LEVEL);
+// One verifier for tRPC and the file routes: the same keys, the same cache of checked tokens.
+const verify = remoteTokenVerifier(env, log);
 
 /** The tickets service as main.ts starts it. */
 export const service: ServiceDefinition = {
   name: "tickets",
   env,
   router: ticketsRouter,
-  authenticate: (log) => remoteTokenVerifier(env, log),
+  authenticate: () => verify,
   outboxModels: [TicketModel, SearchDigestModel],
   consumers: [
     orderCreatedConsumer,
     orderCancelledConsumer,
-    orderCompletedConsumer,
+    orderCompletedConsumer(deliverySettings),
+    userRegisteredConsumer,
     savedSearchCreatedConsumer,
     savedSearchUpdatedConsumer,
   ],
+  routes: {
+    "/delivery/files/upload": uploadRoute(verify, log),
+    "/delivery/files/download": downloadRoute(verify, log),
+  },
   start: async ({ bus, log }) => {
+    const stopSweep = startDeliverySweep(
+      env.DELIVERY_SWEEP_SECONDS * 1000,
+      { ...deliverySettings, unusedFileHours: env.DELIVERY_UNUSED_FILE_HOURS },
+      log,
+    );
     ticketFeed.attach(bus, log);
     const stopFlush = startDigestFlush(log);
     return async () => {
+      await stopSweep();
       await stopFlush();
       await ticketFeed.stop();
     };

@@ -1,6 +1,7 @@
 import type { Listing } from "@tx/api-contracts";
 import { DateTime, formatMoney } from "@tx/ui";
 import Link from "next/link";
+import { deliveryMethodLabel } from "@/listings/delivery";
 import { LiveStatusBadge } from "@/live/live-status";
 import styles from "./listing-card.module.css";
 
@@ -29,6 +30,7 @@ export function ListingCard({
       <p className={styles.where}>
         {listing.venue} · {listing.city}
       </p>
+      <p className={styles.delivery}>{deliveryMethodLabel[listing.delivery.method]}</p>
       <p className={styles.status}>
         <LiveStatusBadge id={listing.id} status={listing.status} />
       </p>

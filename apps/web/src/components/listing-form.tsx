@@ -1,8 +1,8 @@
 "use client";
 
-import { canonicalTimeZone, zoneOfCity } from "@tx/api-contracts";
+import { canonicalTimeZone, type TicketFile, zoneOfCity } from "@tx/api-contracts";
 import { Form, FormError, SelectField, SubmitButton, TextAreaField, TextField } from "@tx/ui";
-import { type ChangeEvent, useEffect, useMemo, useRef, useTransition } from "react";
+import { type ChangeEvent, useCallback, useEffect, useMemo, useRef, useTransition } from "react";
 import { useSchemaForm } from "@/forms/use-schema-form";
 import { createListing, updateListing } from "@/listings/actions";
 import {
@@ -10,6 +10,7 @@ import {
   ListingForm as ListingFormSchema,
   type ListingFormValues,
 } from "@/listings/listing-form-schema";
+import { DeliveryFields } from "./delivery-fields";
 import styles from "./listing-form.module.css";
 
 const quantities = Array.from({ length: 10 }, (_, i) => ({
@@ -24,8 +25,8 @@ const currencies = [
 ];
 
 type Props = (
-  | { listingId?: undefined; initial?: undefined }
-  | { listingId: string; initial: ListingFormValues }
+  | { listingId?: undefined; initial?: undefined; files?: undefined }
+  | { listingId: string; initial: ListingFormValues; files: TicketFile[] }
 ) & {
   /** The platform's zone list, from the server: the same options render on both sides. */
   timeZones: readonly string[];
@@ -42,11 +43,28 @@ function browserTimeZone(): string | null {
  * action parses the same schema, and the service's refusals (the price cap) land beside
  * their fields.
  */
-export function ListingForm({ listingId, initial, timeZones }: Props) {
-  const { field, submitWith, formError, setFormError, showRefusal, setValue, watch } =
-    useSchemaForm(ListingFormSchema, initial ?? emptyListingForm);
+export function ListingForm({ listingId, initial, files, timeZones }: Props) {
+  const {
+    field,
+    submitWith,
+    formError,
+    setFormError,
+    showRefusal,
+    register,
+    setValue,
+    watch,
+    formState,
+  } = useSchemaForm(ListingFormSchema, initial ?? emptyListingForm);
   const [pending, startTransition] = useTransition();
   const editing = listingId !== undefined;
+  const uploading = useRef(false);
+  const onFilesChange = useCallback(
+    (change: { fileIds: string[]; uploading: boolean }) => {
+      uploading.current = change.uploading;
+      setValue("delivery.fileIds", change.fileIds, { shouldValidate: formState.isSubmitted });
+    },
+    [setValue, formState.isSubmitted],
+  );
 
   // The zone follows the city (where we know it), else the browser's, until the seller
   // picks one; an existing listing's zone was picked already.
@@ -68,12 +86,16 @@ export function ListingForm({ listingId, initial, timeZones }: Props) {
   );
 
   // In a transition, the action's redirect on success is followed like a form action's.
-  const onSubmit = submitWith((fields) =>
+  const onSubmit = submitWith((fields) => {
+    if (uploading.current && fields.delivery.method === "download") {
+      setFormError("Wait for the files to finish uploading, then save.");
+      return;
+    }
     startTransition(async () => {
       setFormError(null);
       showRefusal(editing ? await updateListing(listingId, fields) : await createListing(fields));
-    }),
-  );
+    });
+  });
 
   return (
     <Form
@@ -148,9 +170,22 @@ export function ListingForm({ listingId, initial, timeZones }: Props) {
           {...field("faceValuePerTicket")}
         />
       </fieldset>
+      <fieldset className={styles.group}>
+        <legend className={styles.legend}>Delivery</legend>
+        <DeliveryFields
+          className={styles.wide}
+          methodField={register("delivery.method")}
+          method={watch("delivery.method")}
+          quantity={Number(watch("quantity"))}
+          {...(listingId ? { listingId } : {})}
+          initialFiles={files ?? []}
+          error={formState.errors.delivery?.message ?? formState.errors.delivery?.fileIds?.message}
+          onChange={onFilesChange}
+        />
+      </fieldset>
       <TextAreaField
         label="Note for buyers (optional)"
-        hint="How you transfer the tickets, what the view is like…"
+        hint="Anything a buyer should know: the view, the entrance, how the transfer works…"
         maxLength={1000}
         rows={4}
         {...field("note")}

@@ -1,9 +1,12 @@
-import type { Listing } from "@tx/api-contracts";
+import type { Delivery, MyListing } from "@tx/api-contracts";
 import { Badge, ButtonLink, Card, DateTime, formatMoney, Skeleton } from "@tx/ui";
 import Link from "next/link";
+import { deliveryMethodLabel } from "@/listings/delivery";
+import { deliveryBadge } from "@/listings/sale-status";
 import { listingStatus } from "@/listings/status";
 import { serverApi } from "@/trpc/server";
 import { DeleteListing } from "./delete-listing";
+import { ReportTransferForm } from "./delivery-actions";
 import styles from "./my-listings.module.css";
 
 const lockedBecause = {
@@ -38,7 +41,7 @@ export async function MyListings() {
   );
 }
 
-function MyListingRow({ listing }: { listing: Listing }) {
+function MyListingRow({ listing }: { listing: MyListing }) {
   const status = listingStatus[listing.status];
   return (
     <article className={styles.row}>
@@ -53,6 +56,12 @@ function MyListingRow({ listing }: { listing: Listing }) {
         <p className={styles.meta}>
           {listing.quantity} × {formatMoney(listing.price)} ={" "}
           <strong className={styles.total}>{formatMoney(listing.total)}</strong>
+        </p>
+        <p className={styles.meta}>
+          {deliveryMethodLabel[listing.delivery.method]}
+          {listing.delivery.method === "download"
+            ? ` · ${listing.delivery.files} ${listing.delivery.files === 1 ? "file" : "files"}`
+            : ""}
         </p>
       </div>
       <div className={styles.status}>
@@ -75,8 +84,71 @@ function MyListingRow({ listing }: { listing: Listing }) {
           <p className={styles.locked}>{lockedBecause[listing.status]}</p>
         )}
       </div>
+      {listing.sale ? (
+        <div className={styles.sale}>
+          <p className={styles.saleState}>
+            <Badge tone={deliveryBadge[listing.sale.state].tone}>
+              {deliveryBadge[listing.sale.state].label}
+            </Badge>
+          </p>
+          <SaleDelivery listing={listing} sale={listing.sale} />
+        </div>
+      ) : null}
     </article>
   );
+}
+
+/** Where a sold listing's delivery stands, and what the seller still has to do. */
+function SaleDelivery({ listing, sale }: { listing: MyListing; sale: Delivery }) {
+  const to = sale.buyerEmail ? <strong>{sale.buyerEmail}</strong> : "the buyer";
+  switch (sale.state) {
+    case "transfer_requested":
+      return (
+        <>
+          <p>
+            Transfer these tickets to {to} by{" "}
+            <strong>
+              <DateTime value={sale.deadline ?? ""} />
+            </strong>{" "}
+            in the venue's or promoter's app, then tell us here. Not reported by then, the sale is
+            cancelled and the buyer refunded.
+          </p>
+          <ReportTransferForm ticketId={listing.id} eventName={listing.eventName} />
+        </>
+      );
+    case "transferred":
+      return (
+        <p>
+          You reported the transfer to {to} (reference: <strong>{sale.reference}</strong>); the
+          buyer confirms when the tickets arrive.
+        </p>
+      );
+    case "ready":
+      return <p>The buyer can download the e-tickets from their order.</p>;
+    case "confirmed":
+      return (
+        <p>
+          {sale.confirmedHow === "downloaded"
+            ? "The buyer has downloaded the e-tickets."
+            : sale.confirmedHow === "buyer_confirmed"
+              ? "The buyer confirmed the tickets arrived."
+              : "Delivered: nobody reported a problem."}
+        </p>
+      );
+    case "failed":
+      return (
+        <p>
+          The transfer was not reported by <DateTime value={sale.deadline ?? ""} />: the sale was
+          cancelled and the buyer refunded in full.
+        </p>
+      );
+    case "disputed":
+      return (
+        <p>
+          The buyer reported a problem: “{sale.problem}”. The sale is on hold until it is resolved.
+        </p>
+      );
+  }
 }
 
 export function MyListingsSkeleton() {

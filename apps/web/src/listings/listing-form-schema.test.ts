@@ -17,6 +17,29 @@ const filled = {
 };
 
 describe("ListingForm", () => {
+  it("asks a download for one uploaded file per ticket, beside the delivery field", () => {
+    const id = "65f1c0ffee0000000000abcd";
+    const short = ListingForm.safeParse({
+      ...filled,
+      delivery: { method: "download", fileIds: [id] },
+    });
+    expect(short.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["delivery", "Upload 2 files, one for each ticket (1 so far)."],
+    ]);
+    const two = ListingForm.parse({
+      ...filled,
+      delivery: { method: "download", fileIds: [id, "65f1c0ffee0000000000abce"] },
+    });
+    expect(two.delivery).toEqual({
+      method: "download",
+      fileIds: [id, "65f1c0ffee0000000000abce"],
+    });
+    // Files chosen before switching to a transfer are not sent.
+    expect(
+      ListingForm.parse({ ...filled, delivery: { method: "transfer", fileIds: [id] } }).delivery,
+    ).toEqual({ method: "transfer" });
+  });
+
   it("turns what the seller typed into the contract's ListingFields", () => {
     const fields = ListingForm.parse(filled);
     expect(fields).toEqual({
@@ -31,6 +54,7 @@ describe("ListingForm", () => {
       currency: "GBP",
       pricePerTicket: 6550,
       faceValuePerTicket: 7000,
+      delivery: { method: "transfer" },
     });
     // What the server action receives passes the contract unchanged.
     expect(ListingFields.parse(fields)).toEqual(fields);

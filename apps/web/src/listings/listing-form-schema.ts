@@ -1,4 +1,11 @@
-import { type Listing, ListingFields } from "@tx/api-contracts";
+import {
+  DeliveryMethod,
+  deliveryFilesProblem,
+  type Listing,
+  ListingFields,
+  ObjectIdString,
+  type TicketFile,
+} from "@tx/api-contracts";
 import { z } from "zod";
 import { MajorUnitsInput, majorUnits } from "../forms/money";
 import { VenueDateTimeInput, venueInputValue, venueInstant } from "../forms/venue-date-time";
@@ -17,7 +24,19 @@ export const ListingForm = ListingFields.extend({
   quantity: z.string().transform(Number).pipe(contract.quantity),
   pricePerTicket: MajorUnitsInput.pipe(contract.pricePerTicket),
   faceValuePerTicket: MajorUnitsInput.pipe(contract.faceValuePerTicket),
+  // The radio and the uploaded files' ids, as the contract's delivery.
+  delivery: z
+    .object({ method: DeliveryMethod, fileIds: z.array(ObjectIdString) })
+    .transform((d) =>
+      d.method === "download"
+        ? { method: "download" as const, fileIds: d.fileIds }
+        : { method: "transfer" as const },
+    ),
 })
+  .superRefine((fields, ctx) => {
+    const problem = deliveryFilesProblem(fields.delivery, fields.quantity);
+    if (problem) ctx.addIssue({ code: "custom", path: ["delivery"], message: problem });
+  })
   .refine((v) => contract.eventDate.safeParse(venueInstant(v.eventDate, v.timeZone)).success, {
     message: "The event must be in the future.",
     path: ["eventDate"],
@@ -47,10 +66,11 @@ export const emptyListingForm: ListingFormValues = {
   pricePerTicket: "",
   faceValuePerTicket: "",
   note: "",
+  delivery: { method: "transfer", fileIds: [] },
 };
 
-/** An existing listing as the edit form starts: its time as the venue's clocks read it. */
-export function listingFormValues(listing: Listing): ListingFormValues {
+/** An existing listing as the edit form starts, with its files (the seller's view): its time as the venue's clocks read it. */
+export function listingFormValues(listing: Listing, files: TicketFile[]): ListingFormValues {
   return {
     eventName: listing.eventName,
     venue: listing.venue,
@@ -65,5 +85,6 @@ export function listingFormValues(listing: Listing): ListingFormValues {
     pricePerTicket: majorUnits(listing.price.amount),
     faceValuePerTicket: majorUnits(listing.faceValue.amount),
     note: listing.note ?? "",
+    delivery: { method: listing.delivery.method, fileIds: files.map((f) => f.id) },
   };
 }

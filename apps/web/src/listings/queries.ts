@@ -16,3 +16,9 @@ export const getListing = cache(async (id: string) => {
   if (!ObjectIdString.safeParse(id).success) notFound();
   return orNotFound((await serverApi()).tickets.get.query({ id }));
 });
+
+/** One of the signed-in seller's listings, with its files and its sale's delivery. */
+export const getOwnListing = cache(async (id: string) => {
+  if (!ObjectIdString.safeParse(id).success) notFound();
+  return orNotFound((await serverApi()).tickets.delivery.ofListing.query({ id }));
+});

@@ -100,3 +100,73 @@ describe("the welcome email", () => {
     expect(email.html).toContain('href="https://tickets.example/"');
   });
 });
+
+describe("the delivery emails", () => {
+  const event = {
+    title: "The National",
+    eventDate: new Date("2027-03-14T20:00:00.000Z"),
+    venue: "Roundhouse",
+    city: "London",
+    quantity: 2,
+  };
+  const deadline = new Date("2027-03-12T20:00:00.000Z");
+
+  it("each says what happened in its subject and heading, with the facts that matter", async () => {
+    const { ticketsReadyEmail } = await import("./tickets-ready");
+    const { transferRequestedEmail } = await import("./transfer-requested");
+    const { ticketsTransferredEmail } = await import("./tickets-transferred");
+    const { deliveryRefundedEmail } = await import("./delivery-refunded");
+    const { saleFailedEmail } = await import("./sale-failed");
+    const myListingsUrl = "https://tickets.example/my-listings";
+    const cases = [
+      [
+        await ticketsReadyEmail({ ...event, name: "Ada", files: 2, orderId, orderUrl }),
+        "Your tickets are ready to download: The National",
+        ["your 2 e-tickets", orderUrl, "Sun, Mar 14, 2027, 8:00 PM UTC"],
+      ],
+      [
+        await transferRequestedEmail({
+          ...event,
+          name: "Sam",
+          buyerEmail: "ada@example.com",
+          deadline,
+          myListingsUrl,
+        }),
+        "Transfer your tickets: The National",
+        ["ada@example.com", "Fri, Mar 12, 2027, 8:00 PM UTC", myListingsUrl, "refunded in full"],
+      ],
+      [
+        await ticketsTransferredEmail({
+          ...event,
+          name: "Ada",
+          reference: "AXS 7731",
+          orderId,
+          orderUrl,
+        }),
+        "The seller has transferred your tickets: The National",
+        ["AXS 7731", orderUrl],
+      ],
+      [
+        await deliveryRefundedEmail({
+          name: "Ada",
+          title: "The National",
+          refunded: { amount: 9_000, currency: "GBP" },
+          orderId,
+          orderUrl,
+        }),
+        "Your tickets did not arrive: you have been refunded",
+        ["£90.00", "The National", "did not transfer the tickets"],
+      ],
+      [
+        await saleFailedEmail({ ...event, name: "Sam", deadline, myListingsUrl }),
+        "Sale cancelled: The National was not transferred in time",
+        ["Fri, Mar 12, 2027, 8:00 PM UTC", "refunded the buyer"],
+      ],
+    ] as const;
+    for (const [email, subject, facts] of cases) {
+      expect(email.subject).toBe(subject);
+      for (const fact of facts) expect(email.text).toContain(fact);
+      expect(email.html).not.toMatch(/<style|<script|<link/);
+    }
+  });
+});

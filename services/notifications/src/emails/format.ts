@@ -25,6 +25,12 @@ export function refundExplanation(reason: RefundReason): {
         because: "the same order was paid twice",
         outcome: "This returns the second payment; your order and its tickets are unaffected.",
       };
+    case "delivery_failed":
+      return {
+        label: "The tickets did not arrive",
+        because: "the seller did not transfer the tickets by the deadline",
+        outcome: "The order is closed, and the full amount is on its way back to you.",
+      };
     case "requested":
       return {
         label: "You asked for a refund",

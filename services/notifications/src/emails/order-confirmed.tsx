@@ -1,4 +1,5 @@
-import { formatDateTime, formatMoney, type Money } from "@tx/api-contracts";
+import { formatMoney, type Money } from "@tx/api-contracts";
+import { eventRows } from "./event-rows";
 import { CallToAction, Details, EmailLayout, Paragraph } from "./layout";
 import { type RenderedEmail, renderEmail } from "./render";
 
@@ -42,10 +43,7 @@ export function OrderConfirmedEmail({
       </Paragraph>
       <Details
         rows={[
-          ["Event", title],
-          ["When", formatDateTime(eventDate, timeZone)],
-          ["Where", `${venue}, ${city}`],
-          ["Tickets", String(quantity)],
+          ...eventRows({ title, eventDate, timeZone, venue, city, quantity }),
           ["Amount paid", amount],
           ["Order number", orderId],
         ]}

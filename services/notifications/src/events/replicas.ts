@@ -18,3 +18,20 @@ export async function orderWithBuyer(
 
 export const orderUrl = (webBaseUrl: string, orderId: string) =>
   `${webBaseUrl}/orders/${encodeURIComponent(orderId)}`;
+
+/**
+ * What a delivery email needs: the order, its buyer and its seller (each from its own
+ * event, in any order: a missing one is waited for).
+ */
+export async function deliveryParties(facts: {
+  orderId: string;
+  buyerId: string;
+  sellerId: string;
+}): Promise<{ order: OrderReplica; buyer: UserReplica; seller: UserReplica }> {
+  const { order, buyer } = await orderWithBuyer(facts.orderId);
+  const seller = await UserReplicaModel.findById(facts.sellerId).lean();
+  if (!seller) throw new RetryLater(`seller ${facts.sellerId} not replicated yet`);
+  return { order, buyer, seller };
+}
+
+export const myListingsUrl = (webBaseUrl: string) => `${webBaseUrl}/my-listings`;

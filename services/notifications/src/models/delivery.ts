@@ -4,6 +4,13 @@ export const MailKind = [
   "welcome",
   "order-confirmed",
   "order-refunded",
+  // Issue 21: ticket delivery.
+  "tickets-ready",
+  "transfer-requested",
+  "tickets-transferred",
+  "delivery-refunded",
+  "sale-failed",
+  "delivery-disputed",
   // Issue 23
   "saved-search-matched",
 ] as const;

@@ -1,4 +1,4 @@
-import { type CancelReason, formatWait } from "@tx/api-contracts";
+import { type CancelReason, formatWait, type RefundReason } from "@tx/api-contracts";
 import { outbox, type PendingEvent, pendingEvent } from "@tx/service-kit";
 import { type OrderDoc, OrderModel } from "../models/order";
 
@@ -48,25 +48,30 @@ export async function completeOrder(order: OrderDoc) {
   return apply(order, "complete", "Payment received. The tickets are yours.", [event]);
 }
 
-/** cancelled -> refunded: a payment that came too late was returned. */
-export async function markRefunded(order: OrderDoc) {
-  if (order.status !== "cancelled") return null;
+/**
+ * -> refunded: the money went back. From cancelled (a payment that came too late) or, for
+ * a transfer the seller never made (issue 21), from complete: the order ends, its listing
+ * stays with it as the sale that failed.
+ */
+export async function markRefunded(order: OrderDoc, reason: RefundReason) {
+  const from = reason === "delivery_failed" ? "complete" : "cancelled";
+  if (order.status !== from) return null;
   return OrderModel.findOneAndUpdate(
-    { _id: order._id, status: "cancelled", version: order.version },
+    { _id: order._id, status: from, version: order.version },
     {
       $set: { status: "refunded" },
+      $unset: { liveTicketId: 1 },
       $inc: { version: 1 },
-      $push: {
-        timeline: {
-          at: new Date(),
-          status: "refunded",
-          note: "The late payment was refunded in full.",
-        },
-      },
+      $push: { timeline: { at: new Date(), status: "refunded", note: refundNotes[from] } },
     },
     { returnDocument: "after" },
   ).lean();
 }
+
+const refundNotes = {
+  cancelled: "The late payment was refunded in full.",
+  complete: "The seller did not transfer the tickets by the deadline: refunded in full.",
+} as const;
 
 async function apply(
   order: OrderDoc,

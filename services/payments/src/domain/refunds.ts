@@ -12,7 +12,8 @@ import { type Payment, PaymentModel } from "../models/payment";
  * - the money lands after the order ended (`refundLatePayment`, from record-payment.ts);
  * - the order is cancelled after its money landed (events/consumers/order-events.ts);
  * - our own payment.succeeded, read back, finds its order cancelled by now (same file);
- * - the check at start finds a late payment a crash left unrefunded (`refundLeftovers`).
+ * - the check at start finds a late payment a crash left unrefunded (`refundLeftovers`);
+ * - the seller missed a transfer's deadline (events/consumers/delivery-failed.ts).
  */
 export function refundReason(cancelReason: string | null | undefined): RefundReason {
   return cancelReason === "expired" ? "order_expired" : "order_cancelled";

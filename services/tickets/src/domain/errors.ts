@@ -7,4 +7,5 @@ export const ticketErrors = defineDomainErrors({
     message: "This listing is reserved by a buyer and cannot be changed.",
   },
   TICKET_SOLD: { code: "CONFLICT", message: "This listing is sold and cannot be changed." },
+  DELIVERY_NOT_POSSIBLE: { code: "CONFLICT", message: "The delivery cannot change that way now." },
 });

@@ -1,6 +1,7 @@
 import { formatMoney, type Listing, type ListingFields, localDateOf } from "@tx/api-contracts";
 import { DomainError } from "@tx/service-kit";
 import type { Ticket } from "../models/ticket";
+import { toDeliverySummary } from "./delivery";
 import { ticketErrors } from "./errors";
 
 /** A reserved or sold listing belongs to its buyer's order: nobody may change it. */
@@ -94,6 +95,7 @@ export function toListing(t: Ticket): Listing {
     sellerId: t.sellerId,
     sellerName: t.sellerName,
     status: t.status,
+    delivery: toDeliverySummary(t),
     version: t.version,
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),

@@ -5,6 +5,8 @@ import mongoose from "mongoose";
 export type OrderReplica = {
   _id: string;
   ticketId: string;
+  /** The buyer (order.created's userId): who may download the files, to whom a transfer goes. */
+  buyerId?: string;
   version: number;
   status: OrderStatus;
 };
@@ -13,6 +15,7 @@ const schema = new mongoose.Schema<OrderReplica>(
   {
     _id: { type: String, required: true },
     ticketId: { type: String, required: true },
+    buyerId: String,
     version: { type: Number, required: true },
     status: { type: String, required: true },
   },

@@ -2,6 +2,7 @@ import type { ListingIdInput } from "@tx/api-contracts";
 import { type AuthedContext, DomainError, outbox } from "@tx/service-kit";
 import { ticketDeleted } from "../domain/events";
 import { assertEditable, assertOwner } from "../domain/listing";
+import { releaseFiles } from "../files/store";
 import { TicketModel } from "../models/ticket";
 
 export async function deleteListing(
@@ -23,6 +24,8 @@ export async function deleteListing(
     if (now) assertEditable(now);
     throw new DomainError("CONFLICT", "This listing changed meanwhile. Reload and try again.");
   }
+  // Nobody can buy it now, so nobody will ever download its files.
+  await releaseFiles((ticket.delivery?.files ?? []).map((f) => f._id));
   ctx.log.info({ ticketId: input.id }, "listing deleted");
   return { id: input.id };
 }

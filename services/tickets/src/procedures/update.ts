@@ -9,6 +9,8 @@ import {
   toListing,
 } from "../domain/listing";
 import { env } from "../env";
+import { deliveryForListing, filesDropped } from "../files/attach";
+import { markAttached, releaseFiles } from "../files/store";
 import { TicketModel } from "../models/ticket";
 
 export async function updateListing(
@@ -21,13 +23,14 @@ export async function updateListing(
   assertEditable(ticket);
   assertPriceWithinCap(input.changes, env.PRICE_CAP_RATIO);
 
+  const delivery = await deliveryForListing(ctx.user.id, input.changes, input.id);
   const changes = fieldsToDocument(input.changes);
   const next = { ...ticket, ...changes, version: ticket.version + 1 };
   // Conditional on the version read: a purchase that reserved it meanwhile wins.
   const updated = await outbox.update(
     TicketModel,
     { _id: ticket._id, version: ticket.version, status: "available", deletedAt: null },
-    { $set: changes, $inc: { version: 1 } },
+    { $set: { ...changes, delivery }, $inc: { version: 1 } },
     [ticketUpdated(next, next.version, ticket.pricePerTicket)],
   );
   if (!updated) {
@@ -38,5 +41,10 @@ export async function updateListing(
       "This listing changed while you were editing it. Reload and try again.",
     );
   }
+  await markAttached(
+    delivery.files.map((f) => f._id),
+    input.id,
+  );
+  await releaseFiles(filesDropped(ticket.delivery?.files, delivery.files));
   return toListing(updated);
 }

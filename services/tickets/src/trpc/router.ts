@@ -1,11 +1,16 @@
 import {
   CreateListingInput,
+  Delivery,
+  DeliveryOrderInput,
   Listing,
   ListingIdInput,
   ListingPage,
   ListListingsInput,
   LiveListingsInput,
   LiveUpdate,
+  MyListing,
+  ReportProblemInput,
+  ReportTransferInput,
   SavedSearch,
   SavedSearchIdInput,
   SaveSearchInput,
@@ -23,6 +28,11 @@ import { z } from "zod";
 import pkg from "../../package.json" with { type: "json" };
 import { createListing } from "../procedures/create";
 import { deleteListing } from "../procedures/delete";
+import { confirmDelivery } from "../procedures/delivery/confirm";
+import { deliveryForOrder } from "../procedures/delivery/for-order";
+import { deliveryOfListing } from "../procedures/delivery/of-listing";
+import { reportProblem } from "../procedures/delivery/report-problem";
+import { reportTransfer } from "../procedures/delivery/report-transfer";
 import { getListing } from "../procedures/get";
 import { listListings } from "../procedures/list";
 import { liveListings } from "../procedures/live";
@@ -50,7 +60,7 @@ export const ticketsRouter = router({
     .input(LiveListingsInput)
     .output(trackedStream(LiveUpdate))
     .subscription(({ input, signal, ctx }) => liveListings(input, signal, ctx.log)),
-  mine: authedProcedure.output(z.array(Listing)).query(({ ctx }) => myListings(ctx)),
+  mine: authedProcedure.output(z.array(MyListing)).query(({ ctx }) => myListings(ctx)),
   create: authedProcedure
     .input(CreateListingInput)
     .output(Listing)
@@ -79,6 +89,29 @@ export const ticketsRouter = router({
       .input(UnsubscribeInput)
       .output(z.object({ name: z.string() }))
       .mutation(({ ctx, input }) => unsubscribe(input, ctx.log)),
+  }),
+  /** Issue 21: how the tickets reach the buyer (files go through routes/, not tRPC). */
+  delivery: router({
+    forOrder: authedProcedure
+      .input(DeliveryOrderInput)
+      .output(Delivery.nullable())
+      .query(({ ctx, input }) => deliveryForOrder(ctx, input)),
+    ofListing: authedProcedure
+      .input(ListingIdInput)
+      .output(MyListing)
+      .query(({ ctx, input }) => deliveryOfListing(ctx, input)),
+    reportTransfer: authedProcedure
+      .input(ReportTransferInput)
+      .output(Delivery)
+      .mutation(({ ctx, input }) => reportTransfer(ctx, input)),
+    confirm: authedProcedure
+      .input(DeliveryOrderInput)
+      .output(Delivery)
+      .mutation(({ ctx, input }) => confirmDelivery(ctx, input)),
+    reportProblem: authedProcedure
+      .input(ReportProblemInput)
+      .output(Delivery)
+      .mutation(({ ctx, input }) => reportProblem(ctx, input)),
   }),
 });
 

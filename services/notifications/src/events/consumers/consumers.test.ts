@@ -15,6 +15,7 @@ import type { Mailer } from "../../mail/deliver";
 import { createSmtpTransport } from "../../mail/smtp";
 import type { MailTransport } from "../../mail/transport";
 import { DeliveryModel, deliveryId } from "../../models/delivery";
+import { deliveryConsumers } from "./delivery";
 import { orderCreatedConsumer } from "./order-created";
 import { paymentRefundedConsumer } from "./payment-refunded";
 import { onPaymentSucceeded, paymentSucceededConsumer } from "./payment-succeeded";
@@ -27,6 +28,11 @@ const subjects: Subject[] = [
   "order.created",
   "payment.succeeded",
   "payment.refunded",
+  "delivery.ready",
+  "delivery.transfer_requested",
+  "delivery.transferred",
+  "delivery.failed",
+  "delivery.disputed",
 ];
 /** Recipients whose mail the transport refuses, as a relay does for a mailbox that is full. */
 const refused = new Set<string>();
@@ -56,6 +62,7 @@ beforeAll(async () => {
   await bus.consume(orderCreatedConsumer);
   await bus.consume(paymentSucceededConsumer(mailer));
   await bus.consume(paymentRefundedConsumer(mailer));
+  for (const consumer of deliveryConsumers(mailer)) await bus.consume(consumer);
 });
 afterAll(async () => {
   await conn.close();
@@ -69,11 +76,27 @@ function purchase(label: string, total = 123_450) {
   const buyer = { id: oid(), email: `${label}-${oid().slice(0, 8)}@example.com`, name: "Ada" };
   const orderId = oid();
   const title = `The National (${label})`;
+  const seller = {
+    id: oid(),
+    email: `${label}-seller-${oid().slice(0, 8)}@example.com`,
+    name: "Sam",
+  };
+  const parties = {
+    orderId,
+    ticketId: oid(),
+    buyerId: buyer.id,
+    sellerId: seller.id,
+    price: { amount: total, currency: "USD" as const },
+    at: new Date().toISOString(),
+  };
   return {
     buyer,
+    seller,
     orderId,
     title,
+    parties,
     registered: buildEnvelope("user.registered", buyer),
+    sellerRegistered: buildEnvelope("user.registered", seller),
     created: buildEnvelope("order.created", {
       id: orderId,
       version: 0,
@@ -267,5 +290,81 @@ describe("order emails through the bus, to Mailpit", () => {
     await firstMailTo(p.buyer.email, "Order confirmed");
     await settled();
     expect(await mailTo(p.buyer.email, "Order confirmed")).toHaveLength(1);
+  });
+});
+
+describe("delivery emails through the bus, to Mailpit", () => {
+  it("tells the buyer their e-tickets are ready, once", async () => {
+    const p = purchase("ready");
+    const ready = buildEnvelope("delivery.ready", { ...p.parties, files: 2 });
+    await publish(ready, ready, p.sellerRegistered, p.registered, p.created);
+    const summary = await firstMailTo(p.buyer.email, "Your tickets are ready to download");
+    const message = await readMessage(env.infra.urls.MAILPIT_URL, summary.ID);
+    expect(message.Text).toContain("The seller uploaded your 2 e-tickets");
+    expect(message.Text).toContain(`https://tickets.example/orders/${p.orderId}`);
+    await settled();
+    expect(await mailTo(p.buyer.email, "Your tickets are ready")).toHaveLength(1);
+  });
+
+  it("whatever order the transfer's events arrive in, and however often, sends each email once", async () => {
+    const p = purchase("transfer");
+    const deadline = "2027-03-12T20:00:00.000Z";
+    const requested = buildEnvelope("delivery.transfer_requested", { ...p.parties, deadline });
+    const transferred = buildEnvelope("delivery.transferred", {
+      ...p.parties,
+      reference: "Ticketmaster transfer 55-1021",
+    });
+    // Reported before requested, each twice, before the order and the accounts are known.
+    for (let i = 0; i < 3; i++) {
+      await bus.js.publish(transferred.type, JSON.stringify(transferred), { msgID: randomUUID() });
+    }
+    await publish(requested, requested, p.created, p.registered, p.sellerRegistered);
+    const toSeller = await firstMailTo(p.seller.email, "Transfer your tickets");
+    expect(toSeller.Subject).toBe(`Transfer your tickets: ${p.title}`);
+    const sellerText = (await readMessage(env.infra.urls.MAILPIT_URL, toSeller.ID)).Text;
+    expect(sellerText).toContain(p.buyer.email);
+    expect(sellerText).toContain("Fri, Mar 12, 2027, 8:00 PM UTC");
+    expect(sellerText).toContain("https://tickets.example/my-listings");
+    const toBuyer = await firstMailTo(p.buyer.email, "The seller has transferred your tickets");
+    expect((await readMessage(env.infra.urls.MAILPIT_URL, toBuyer.ID)).Text).toContain(
+      "Ticketmaster transfer 55-1021",
+    );
+    await settled();
+    expect(await mailTo(p.seller.email, "Transfer your tickets")).toHaveLength(1);
+    expect(await mailTo(p.buyer.email, "The seller has transferred")).toHaveLength(1);
+  });
+
+  it("a missed deadline: the seller hears the sale is off, the buyer once the money is back", async () => {
+    const p = purchase("missed", 9_000);
+    const failed = buildEnvelope("delivery.failed", {
+      ...p.parties,
+      reason: "not_transferred",
+      deadline: "2027-03-12T20:00:00.000Z",
+    });
+    const refund = p.refunded("delivery_failed");
+    await publish(refund, failed, failed, p.registered, p.sellerRegistered, p.created, refund);
+    const notice = await firstMailTo(p.seller.email, "Sale cancelled");
+    expect(notice.Subject).toBe(`Sale cancelled: ${p.title} was not transferred in time`);
+    const summary = await firstMailTo(p.buyer.email, "Your tickets did not arrive");
+    expect(summary.Subject).toBe("Your tickets did not arrive: you have been refunded");
+    const text = (await readMessage(env.infra.urls.MAILPIT_URL, summary.ID)).Text;
+    expect(text).toContain("refunded $90.00");
+    expect(text).toContain(p.title);
+    await settled();
+    expect(await mailTo(p.buyer.email, "Your tickets did not arrive")).toHaveLength(1);
+    expect(await mailTo(p.buyer.email, "Refund issued")).toHaveLength(0);
+    expect(await mailTo(p.seller.email, "Sale cancelled")).toHaveLength(1);
+  });
+
+  it("tells the seller when the buyer reports a problem", async () => {
+    const p = purchase("problem");
+    await publish(p.registered, p.sellerRegistered, p.created);
+    await publish(
+      buildEnvelope("delivery.disputed", { ...p.parties, problem: "The QR code will not scan." }),
+    );
+    const summary = await firstMailTo(p.seller.email, "A buyer reported a problem");
+    expect((await readMessage(env.infra.urls.MAILPIT_URL, summary.ID)).Text).toContain(
+      "The QR code will not scan.",
+    );
   });
 });

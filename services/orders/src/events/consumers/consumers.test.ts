@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { RefundReason } from "@tx/api-contracts";
 import { buildEnvelope, createLogger, RetryLater } from "@tx/service-kit";
 import { connectServiceForTest } from "@tx/service-kit/testing";
 import { withInfra } from "@tx/test-kit/vitest";
@@ -113,13 +114,13 @@ describe("order outcomes", () => {
       providerRef: "pi_1",
     });
   const expired = (orderId: string) => buildEnvelope("expiration.completed", { orderId });
-  const refunded = (orderId: string) =>
+  const refunded = (orderId: string, reason: RefundReason = "order_expired") =>
     buildEnvelope("payment.refunded", {
       id: oid(),
       orderId,
       amount: 5_000,
       currency: "USD",
-      reason: "order_expired",
+      reason,
     });
 
   it("never cancels a paid order when its expiration arrives afterwards", async () => {
@@ -147,6 +148,41 @@ describe("order outcomes", () => {
       "cancelled",
       "refunded",
     ]);
+  });
+
+  it("ends a sale whose transfer never came refunded, once, and a late-payment refund does not touch a paid order", async () => {
+    const id = await order();
+    await onPaymentSucceeded(payment(id), log);
+    // A refund for another reason leaves the paid order alone.
+    await onPaymentRefunded(refunded(id, "order_expired"), log);
+    expect(await OrderModel.findById(id).lean()).toMatchObject({ status: "complete" });
+    const failed = refunded(id, "delivery_failed");
+    await onPaymentRefunded(failed, log);
+    await onPaymentRefunded(failed, log);
+    await onPaymentRefunded(refunded(id, "delivery_failed"), log);
+    const now = await OrderModel.findById(id).lean();
+    expect(now).toMatchObject({ status: "refunded", version: 2 });
+    expect(now?.liveTicketId).toBeUndefined();
+    expect(now?.timeline.at(-1)?.note).toBe(
+      "The seller did not transfer the tickets by the deadline: refunded in full.",
+    );
+    expect(now?.timeline.map((t) => t.status)).toEqual([
+      "awaiting_payment",
+      "complete",
+      "refunded",
+    ]);
+  });
+
+  it("waits with a failed delivery's refund until the order is complete", async () => {
+    const id = await order();
+    await expect(onPaymentRefunded(refunded(id, "delivery_failed"), log)).rejects.toBeInstanceOf(
+      RetryLater,
+    );
+    await replayAll([
+      () => onPaymentRefunded(refunded(id, "delivery_failed"), log),
+      () => onPaymentSucceeded(payment(id), log),
+    ]);
+    expect(await OrderModel.findById(id).lean()).toMatchObject({ status: "refunded" });
   });
 
   it("applies a payment twice as once", async () => {

@@ -38,6 +38,7 @@ export async function onOrderCreated(event: Envelope<"order.created">, log: Logg
     OrderReplicaModel.create({
       _id: order.id,
       ticketId: order.ticket.id,
+      buyerId: order.userId,
       version: order.version,
       status: order.status,
     }),

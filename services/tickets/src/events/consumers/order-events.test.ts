@@ -11,6 +11,7 @@ const infra = withInfra(["mongo", "nats"]);
 let conn: Awaited<ReturnType<typeof connectServiceForTest>>;
 const log = createLogger("test", "silent");
 const oid = () => randomBytes(12).toString("hex");
+const settings = { transferHours: 48, transferCutoffMinutes: 60, confirmAfterEventHours: 24 };
 
 beforeAll(async () => {
   conn = await connectServiceForTest("tickets", infra.infra.urls);
@@ -102,8 +103,8 @@ describe("order events reserve, release and sell the listing", () => {
     const ticketId = await listing();
     const orderId = oid();
     await onOrderCreated(created(orderId, ticketId), log);
-    await orderCompletedConsumer.handle(completed(orderId, ticketId), log);
-    await orderCompletedConsumer.handle(completed(orderId, ticketId), log);
+    await orderCompletedConsumer(settings).handle(completed(orderId, ticketId), log);
+    await orderCompletedConsumer(settings).handle(completed(orderId, ticketId), log);
     expect(await state(ticketId)).toMatchObject({ status: "sold", orderId, version: 2 });
   });
 

@@ -1,5 +1,6 @@
 import type { Envelope, OrderStatus } from "@tx/api-contracts";
 import { type ConsumerOptions, type Logger, outbox, RetryLater } from "@tx/service-kit";
+import { type DeliverySettings, saleDelivery } from "../../domain/delivery";
 import { ticketUpdated } from "../../domain/events";
 import { OrderReplicaModel } from "../../models/order-replica";
 import { TicketModel } from "../../models/ticket";
@@ -10,7 +11,11 @@ type Finished = Envelope<"order.cancelled"> | Envelope<"order.completed">;
  * An order ended: cancelled releases the listing, completed marks it sold. Applied only
  * after the order's previous version; a redelivery is a no-op.
  */
-async function onOrderFinished(event: Finished, log: Logger): Promise<void> {
+async function onOrderFinished(
+  event: Finished,
+  log: Logger,
+  settings?: DeliverySettings,
+): Promise<void> {
   const order = event.data;
   const known = await OrderReplicaModel.findById(order.id).lean();
   if (!known || known.version < order.version - 1)
@@ -27,13 +32,20 @@ async function onOrderFinished(event: Finished, log: Logger): Promise<void> {
       orderId: cancelled ? undefined : order.id,
       version: ticket.version + 1,
     };
+    // A sale starts its delivery in the same write: files ready, or a transfer requested.
+    const sale =
+      !cancelled && known.buyerId && settings
+        ? saleDelivery(ticket, { id: order.id, buyerId: known.buyerId }, new Date(), settings)
+        : null;
+    if (!cancelled && !sale)
+      log.error({ orderId: order.id }, "sold to an order with no known buyer");
     const changed = await outbox.update(
       TicketModel,
       { _id: ticket._id, version: ticket.version, orderId: order.id },
       cancelled
         ? { $set: { status }, $unset: { orderId: 1 }, $inc: { version: 1 } }
-        : { $set: { status }, $inc: { version: 1 } },
-      [ticketUpdated(next, next.version)],
+        : { $set: { status, ...sale?.set }, $inc: { version: 1 } },
+      [ticketUpdated(next, next.version), ...(sale ? [sale.event] : [])],
     );
     if (!changed) throw new RetryLater("listing changed meanwhile");
     log.info({ orderId: order.id, ticketId: order.ticket.id, status }, "listing updated for order");
@@ -50,7 +62,10 @@ export const orderCancelledConsumer: ConsumerOptions<"order.cancelled"> = {
   handle: onOrderFinished,
 };
 
-export const orderCompletedConsumer: ConsumerOptions<"order.completed"> = {
+/** Completion sells the listing and starts its delivery, due by the settings' deadline. */
+export const orderCompletedConsumer = (
+  settings: DeliverySettings,
+): ConsumerOptions<"order.completed"> => ({
   subject: "order.completed",
-  handle: onOrderFinished,
-};
+  handle: (event, log) => onOrderFinished(event, log, settings),
+});

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { getSession } from "@/auth/session";
 import { SellerListings } from "@/components/seller-listings";
+import { deliveryMethodDetail, deliveryMethodLabel } from "@/listings/delivery";
 import { priceVsFaceValue } from "@/listings/price";
 import { getListing } from "@/listings/queries";
 import { LiveListings } from "@/live/live-listings";
@@ -102,6 +103,16 @@ function detailFacts(listing: Listing) {
     {
       term: "Tickets",
       detail: `${listing.quantity}, sold together`,
+    },
+    {
+      term: "Delivery",
+      detail: (
+        <>
+          <strong>{deliveryMethodLabel[listing.delivery.method]}</strong>
+          <br />
+          {deliveryMethodDetail[listing.delivery.method]}
+        </>
+      ),
     },
     { term: "Seller", detail: listing.sellerName },
   ];

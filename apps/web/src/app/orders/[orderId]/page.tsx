@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSession } from "@/auth/session";
 import { CancelOrder } from "@/components/cancel-order";
+import { OrderTickets } from "@/components/order-tickets";
 import { getOrder } from "@/orders/queries";
 import { cancelReasonText, isPayable, orderStatus } from "@/orders/status";
 import styles from "./order-page.module.css";
@@ -26,23 +27,26 @@ export default async function OrderPage({ params }: Props) {
       </p>
       <PageHeading title={order.eventName} description={`Order ${order.id}`} />
       <div className={styles.layout}>
-        <Card title="Order" aside={<Badge tone={status.tone}>{status.label}</Badge>}>
-          <Facts wide items={orderFacts(order)} />
-          {payable ? (
-            <div className={styles.actions}>
-              <ButtonLink href={`/checkout/${order.id}`} as={Link}>
-                Continue to checkout
-              </ButtonLink>
-              <CancelOrder orderId={order.id} />
-            </div>
-          ) : order.status === "complete" ? (
-            <div className={styles.actions}>
-              <ButtonLink href={`/orders/${order.id}/confirmation`} as={Link} variant="secondary">
-                See the confirmation
-              </ButtonLink>
-            </div>
-          ) : null}
-        </Card>
+        <div className={styles.main}>
+          <Card title="Order" aside={<Badge tone={status.tone}>{status.label}</Badge>}>
+            <Facts wide items={orderFacts(order)} />
+            {payable ? (
+              <div className={styles.actions}>
+                <ButtonLink href={`/checkout/${order.id}`} as={Link}>
+                  Continue to checkout
+                </ButtonLink>
+                <CancelOrder orderId={order.id} />
+              </div>
+            ) : order.status === "complete" ? (
+              <div className={styles.actions}>
+                <ButtonLink href={`/orders/${order.id}/confirmation`} as={Link} variant="secondary">
+                  See the confirmation
+                </ButtonLink>
+              </div>
+            ) : null}
+          </Card>
+          <OrderTickets order={order} />
+        </div>
         <Card title="Timeline">
           <ol className={styles.timeline}>
             {order.timeline.map((entry) => (

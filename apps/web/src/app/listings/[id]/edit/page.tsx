@@ -6,7 +6,7 @@ import { requireSession } from "@/auth/session";
 import { DeleteListing } from "@/components/delete-listing";
 import { ListingForm } from "@/components/listing-form";
 import { listingFormValues } from "@/listings/listing-form-schema";
-import { getListing } from "@/listings/queries";
+import { getListing, getOwnListing } from "@/listings/queries";
 import { unavailableReason } from "@/listings/status";
 import styles from "./edit-page.module.css";
 
@@ -46,6 +46,7 @@ export default async function EditListingPage({ params }: Props) {
       </>
     );
   }
+  const { files } = await getOwnListing(listing.id);
   return (
     <>
       <PageHeading
@@ -54,7 +55,8 @@ export default async function EditListingPage({ params }: Props) {
       />
       <ListingForm
         listingId={listing.id}
-        initial={listingFormValues(listing)}
+        initial={listingFormValues(listing, files)}
+        files={files}
         timeZones={timeZoneNames()}
       />
       <section className={styles.danger} aria-labelledby="delete-listing">
