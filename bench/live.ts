@@ -3,12 +3,9 @@
  * open landing page's stream delivers it (tickets.live over server-sent events, through the
  * web app's proxy, as the browser reads it). Listings are created one at a time.
  */
-import type { AuthSession, Listing } from "../packages/api-contracts/src/index";
-import { trpcMutation } from "../packages/test-kit/src/index";
-import { startCpuMeter } from "./cpu";
-import { demoListings } from "./data";
+import type { AuthSession } from "../packages/api-contracts/src/index";
+import { timeFromCreated } from "./from-created";
 import type { EventWatcher, Phase, RunContext } from "./harness";
-import { sleep, summarize } from "./load";
 import { type FigureResult, ms } from "./report";
 
 type Arrival = { id: string; at: number };
@@ -86,40 +83,17 @@ export async function liveFigure(
     ids: [],
     search: { q: word },
   });
-  const inputs = demoListings(samples);
-  const fromPublish: number[] = [];
-  const fromReturn: number[] = [];
-  let missed = 0;
-  const meter = startCpuMeter();
+  let result: Awaited<ReturnType<typeof timeFromCreated>>;
   try {
-    for (let i = 0; i < samples; i++) {
-      const res = await trpcMutation<Listing>(
-        phase.stack.urls.tickets,
-        "create",
-        { ...inputs[i], eventName: `${word} ${i}` },
-        seller.accessToken,
-      );
-      const returned = performance.now();
-      if (!res.data) throw new Error(`tickets.create: ${res.error?.message}`);
-      const id = res.data.id;
-      const [published, seen] = await Promise.all([
-        watcher.wait(`ticket.created:${id}`, 10_000),
-        stream.arrival(id, 10_000),
-      ]);
-      if (seen === undefined || published === undefined) {
-        missed++;
-        continue;
-      }
-      fromPublish.push(Math.max(0, seen - published));
-      fromReturn.push(Math.max(0, seen - returned));
-      await sleep(10);
-    }
+    result = await timeFromCreated(phase, watcher, seller, {
+      samples,
+      name: (i) => `${word} ${i}`,
+      arrival: (id) => stream.arrival(id, 10_000),
+    });
   } finally {
     await stream.close();
   }
-  const cpu = meter.stop();
-  const s = summarize(fromPublish);
-  const r = summarize(fromReturn);
+  const { missed, fromPublishMs: s, fromCreateReturnMs: r, cpu } = result;
   ctx.say(
     `  live: ticket.created -> open page's stream p50 ${ms(s.p50)}, p99 ${ms(s.p99)} (${missed} missed)`,
   );

@@ -78,7 +78,7 @@ export function ListingForm({ listingId, initial, files, timeZones }: Props) {
   const zoneField = field("timeZone");
   const onZoneChange = (event: ChangeEvent<HTMLSelectElement>) => {
     zonePicked.current = true;
-    return zoneField.onChange(event);
+    void zoneField.onChange(event);
   };
   const zoneOptions = useMemo(
     () => timeZones.map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") })),
