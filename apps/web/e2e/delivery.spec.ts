@@ -29,9 +29,9 @@ const renamedExe = Buffer.concat([
 
 async function fillEvent(page: Page, event: string, quantity: string) {
   await page.getByLabel("Event", { exact: true }).fill(event);
-  await page.getByLabel("Venue").fill("Barbican Hall");
+  await page.getByLabel("Venue", { exact: true }).fill("Barbican Hall");
   await page.getByLabel("City").fill("London");
-  await page.getByLabel("Date and time (UTC)").fill(daysAhead(45, "19:30"));
+  await page.getByLabel("Date and time at the venue").fill(daysAhead(45, "19:30"));
   await page.getByLabel("Number of tickets").selectOption(quantity);
   await page.getByLabel("Currency").selectOption("GBP");
   await page.getByLabel("Price per ticket").fill("40");
