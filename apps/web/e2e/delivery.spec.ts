@@ -104,7 +104,7 @@ test("e-tickets: uploaded with progress, refused by content and size, bought, do
     uploadThroughput: -1,
   });
   await page.getByRole("button", { name: "List tickets" }).click();
-  await expect(page).toHaveURL(/\/listings\/[a-f0-9]{24}$/);
+  await expect(page).toHaveURL(/\/listings\/[a-f0-9]{24}$/, { timeout: 15_000 });
   const listingId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
   await expect(page.getByText("Instant download", { exact: true })).toBeVisible();
   // Nobody but the seller sees the files before the sale: not even their names.

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Page } from "@playwright/test";
-import type { AuthSession, Listing } from "@tx/api-contracts";
+import { type AuthSession, type Listing, zoneOfCity } from "@tx/api-contracts";
 import { authSteps, listMessages, type MailSummary, readMessage, ticketsSteps } from "@tx/test-kit";
 import { type Account, accountOn } from "./accounts";
 
@@ -18,7 +18,7 @@ export type ListingInput = {
   eventName: string;
   venue?: string;
   city?: string;
-  /** The venue's zone (default the Fillmore's, America/Los_Angeles). */
+  /** The venue's zone (default: the city's, as the sell form picks it). */
   timeZone?: string;
   eventDate?: string;
   quantity?: number;
@@ -57,12 +57,13 @@ export async function listTickets(page: Page, input: ListingInput): Promise<List
     venue: "The Fillmore",
     city: "San Francisco",
     eventDate: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-    timeZone: "America/Los_Angeles",
     quantity: 2,
     currency: "USD",
     pricePerTicket: 5_000,
     faceValuePerTicket: 5_000,
     ...input,
+    // The venue's zone: as given, else the city's (as the sell form picks it), else UTC.
+    timeZone: input.timeZone ?? zoneOfCity(input.city ?? "San Francisco") ?? "UTC",
   });
 }
 
