@@ -28,7 +28,6 @@ describe("event catalog", () => {
         "payment.succeeded",
         "ticket.created",
         "ticket.deleted",
-        "ticket.search.matched",
         "ticket.updated",
         "user.registered",
       ].sort(),
