@@ -28,8 +28,6 @@ export const figureIds = [
   "expiry",
   "gateway",
   "page",
-  "live",
-  "matching",
 ] as const;
 export type FigureId = (typeof figureIds)[number];
 

@@ -7,4 +7,3 @@ export * from "./listings";
 export * from "./operator";
 export * from "./orders";
 export * from "./payments";
-export * from "./time-zones";

@@ -15,7 +15,6 @@ Object.assign(process.env, {
   SMTP_HOST: "127.0.0.1",
   SMTP_PORT: "1",
   LOG_LEVEL: "silent",
-  SAVED_SEARCH_SECRET: "placeholder-placeholder-placeholder",
 });
 
 type Procedures = Record<string, { _def: { type: string } }>;

@@ -7,10 +7,7 @@ export function OrderSummary({ order }: { order: Order }) {
     <Facts
       items={[
         { term: "Event", detail: order.eventName },
-        {
-          term: "Date and time",
-          detail: <DateTime value={order.eventDate} timeZone={order.timeZone} />,
-        },
+        { term: "Date and time", detail: <DateTime value={order.eventDate} /> },
         { term: "Venue", detail: `${order.venue}, ${order.city}` },
         {
           term: "Tickets",

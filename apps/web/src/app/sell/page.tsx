@@ -1,4 +1,3 @@
-import { timeZoneNames } from "@tx/api-contracts";
 import { PageHeading } from "@tx/ui";
 import type { Metadata } from "next";
 import { requireSession } from "@/auth/session";
@@ -14,7 +13,7 @@ export default async function SellPage() {
         title="Sell tickets"
         description="List tickets you can no longer use. Buyers pay by card; you can edit or delete the listing until someone buys it."
       />
-      <ListingForm timeZones={timeZoneNames()} />
+      <ListingForm />
     </>
   );
 }

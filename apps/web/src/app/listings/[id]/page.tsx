@@ -1,16 +1,15 @@
 import type { Listing } from "@tx/api-contracts";
-import { Card, DateTime, Facts, formatMoney, PageHeading } from "@tx/ui";
+import { Badge, Card, DateTime, Facts, formatMoney, PageHeading } from "@tx/ui";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { getSession } from "@/auth/session";
+import { PurchasePanel } from "@/components/purchase-panel";
 import { SellerListings } from "@/components/seller-listings";
 import { deliveryMethodDetail, deliveryMethodLabel } from "@/listings/delivery";
 import { priceVsFaceValue } from "@/listings/price";
 import { getListing } from "@/listings/queries";
-import { LiveListings } from "@/live/live-listings";
-import { LivePurchasePanel } from "@/live/live-purchase-panel";
-import { LiveStatusBadge } from "@/live/live-status";
+import { listingStatus } from "@/listings/status";
 import styles from "./listing-page.module.css";
 
 type Props = { params: Promise<{ id: string }> };
@@ -22,9 +21,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ListingPage({ params }: Props) {
   const { id } = await params;
   const [listing, session] = await Promise.all([getListing(id), getSession()]);
-  // The price card's Purchase and the status badge follow the listing live.
+  const status = listingStatus[listing.status];
   return (
-    <LiveListings ids={[listing.id]}>
+    <>
       <p className={styles.back}>
         <Link href="/">
           <span aria-hidden="true">← </span>All listings
@@ -34,8 +33,7 @@ export default async function ListingPage({ params }: Props) {
         title={listing.eventName}
         description={
           <>
-            <DateTime value={listing.eventDate} timeZone={listing.timeZone} /> · {listing.venue},{" "}
-            {listing.city}
+            <DateTime value={listing.eventDate} /> · {listing.venue}, {listing.city}
           </>
         }
       />
@@ -64,14 +62,11 @@ export default async function ListingPage({ params }: Props) {
                 <dd>{formatMoney(listing.total)}</dd>
               </div>
             </dl>
-            <LivePurchasePanel listing={listing} viewerId={session?.user.id ?? null} />
+            <PurchasePanel listing={listing} viewerId={session?.user.id ?? null} />
           </Card>
         </div>
         <div className={styles.details}>
-          <Card
-            title="The tickets"
-            aside={<LiveStatusBadge id={listing.id} status={listing.status} />}
-          >
+          <Card title="The tickets" aside={<Badge tone={status.tone}>{status.label}</Badge>}>
             <Facts items={detailFacts(listing)} />
             {listing.note ? (
               <div className={styles.note}>
@@ -85,16 +80,13 @@ export default async function ListingPage({ params }: Props) {
       <Suspense fallback={null}>
         <SellerListings listing={listing} />
       </Suspense>
-    </LiveListings>
+    </>
   );
 }
 
 function detailFacts(listing: Listing) {
   return [
-    {
-      term: "Date and time",
-      detail: <DateTime value={listing.eventDate} timeZone={listing.timeZone} />,
-    },
+    { term: "Date and time", detail: <DateTime value={listing.eventDate} /> },
     { term: "Venue", detail: listing.venue },
     { term: "City", detail: listing.city },
     listing.section ? { term: "Section", detail: listing.section } : null,
