@@ -1,7 +1,6 @@
-import { TRPCError } from "@trpc/server";
 import { EVENTS_STREAM } from "@tx/api-contracts";
 import { createCallerFactory } from "@tx/service-kit";
-import { connectServiceForTest, testContext } from "@tx/service-kit/testing";
+import { connectServiceForTest, errorOf, testContext } from "@tx/service-kit/testing";
 import { waitFor } from "@tx/test-kit";
 import { withInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -33,16 +32,6 @@ afterAll(async () => {
 
 const unique = () => `u${Date.now()}${Math.floor(Math.random() * 1e6)}`;
 const strong = "correct horse battery staple";
-
-async function errorOf(p: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof TRPCError) return err;
-    throw err;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("register", () => {
   it("normalises the email and returns a signed-in session", async () => {
