@@ -10,6 +10,8 @@ export const ACCESS_TOKEN_TTL_SECONDS = 75;
  * a few seconds of pressing Purchase, finishes well inside it on a busy 2-core machine.
  */
 export const ORDER_HOLD_SECONDS = 30;
+/** The operator of this suite's stack (the web app and every service read OPERATOR_EMAILS). */
+export const OPERATOR_EMAIL = "olive.operator@example.com";
 
 /** Starts infrastructure, the six services and `next start`; the returned function stops them. */
 export default async function globalSetup(): Promise<() => Promise<void>> {
@@ -29,11 +31,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       env: {
         ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS),
         ORDER_HOLD_SECONDS: String(ORDER_HOLD_SECONDS),
+        OPERATOR_EMAILS: OPERATOR_EMAIL,
       },
     });
     process.env.E2E_WEB_URL = stack.urls.web;
     // Where the journeys read the emails the notifications service sent.
     process.env.E2E_MAILPIT_URL = infra.urls.MAILPIT_URL;
+    // Where the operator journey puts a malformed message.
+    process.env.E2E_NATS_URL = infra.urls.NATS_URL;
     // Where journeys list tickets directly, as a seller's own client would (market.ts).
     process.env.E2E_AUTH_URL = stack.urls.auth;
     process.env.E2E_TICKETS_URL = stack.urls.tickets;

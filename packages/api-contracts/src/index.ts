@@ -5,5 +5,6 @@ export * from "./delivery";
 export * from "./events";
 export * from "./format";
 export * from "./listings";
+export * from "./operator";
 export * from "./orders";
 export * from "./payments";

@@ -7,6 +7,7 @@ import {
   aliceDownloadListing,
   buy,
   mallorysPurchase,
+  OPERATOR_EMAIL,
   type People,
   people,
   ticketPdf,
@@ -28,6 +29,7 @@ beforeAll(async () => {
     // per-buyer rates (tested in orders and payments) are not what this tests.
     env: {
       LOG_LEVEL: "warn",
+      OPERATOR_EMAILS: OPERATOR_EMAIL,
       ORDER_MAX_LIVE_HOLDS: "100",
       ORDER_CREATE_PER_USER: "1000/60",
       PAYMENT_START_PER_USER: "1000/60",
@@ -55,6 +57,17 @@ describe("the authorization matrix", () => {
       const ctx = { stack, p };
       const input = rule.input ? await rule.input(ctx) : undefined;
       const anonymous = await call(stack, procedure, input);
+      if (rule.access === "operator") {
+        const forged = `${p.olive.accessToken.slice(0, -4)}AAAA`;
+        for (const token of [undefined, forged, p.mallory.accessToken, p.alice.accessToken]) {
+          const refused = await call(stack, procedure, input, token);
+          expect(refused.status).toBe(404);
+          expect(refused.error?.message).toBeTruthy();
+        }
+        const operator = await call(stack, procedure, input, p.olive.accessToken);
+        expect(operator.status, JSON.stringify(operator.error)).toBe(200);
+        return;
+      }
       if (rule.access === "public") {
         expect([401, 403]).not.toContain(anonymous.status);
         return;

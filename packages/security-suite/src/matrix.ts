@@ -1,6 +1,13 @@
 import type { AuthSession, ServiceName } from "@tx/api-contracts";
 import { type Stack, trpcMutation } from "@tx/test-kit";
-import { aliceListing, bobsOrder, bobsTransfer, mallorysPurchase, type People } from "./fixtures";
+import {
+  aliceListing,
+  bobsOrder,
+  bobsTransfer,
+  deadLetterOf,
+  mallorysPurchase,
+  type People,
+} from "./fixtures";
 
 type Ctx = { stack: Stack; p: People };
 type Input = (ctx: Ctx) => Promise<unknown> | unknown;
@@ -8,6 +15,8 @@ type Input = (ctx: Ctx) => Promise<unknown> | unknown;
 /**
  * Who may call what. `public`: anyone. `signed-in`: any signed-in user, about themselves.
  * `owner`: only the owner of the thing named in the input; another user gets `other`.
+ * `operator`: only accounts in OPERATOR_EMAILS (Olive); to everyone else, signed in or
+ * not, the procedure does not exist (404).
  */
 export type Rule =
   | { access: "public"; input?: Input }
@@ -19,7 +28,8 @@ export type Rule =
       input: Input;
       /** Others who may call it too (a sale's seller as well as its buyer). */
       alsoAllowed?: (keyof People)[];
-    };
+    }
+  | { access: "operator"; input?: Input };
 
 const future = () => new Date(Date.now() + 20 * 86_400_000).toISOString();
 const listingFields = {
@@ -67,10 +77,25 @@ const issue18Auth: Record<string, Rule> = {
   },
 };
 
+// Issue 17: the operator's view, mounted by every service.
+const operator = (service: ServiceName): Record<string, Rule> => ({
+  "operator.overview": { access: "operator" },
+  "operator.deadLetters.list": { access: "operator", input: () => ({ limit: 10 }) },
+  "operator.deadLetters.replay": {
+    access: "operator",
+    input: async (c) => ({ seq: await deadLetterOf(c.stack, service) }),
+  },
+  "operator.deadLetters.discard": {
+    access: "operator",
+    input: async (c) => ({ seq: await deadLetterOf(c.stack, service) }),
+  },
+});
+
 /** Every procedure of every service must have a rule here, or the matrix test fails. */
 export const matrix: Record<ServiceName, Record<string, Rule>> = {
   auth: {
     ...system,
+    ...operator("auth"),
     register: {
       access: "public",
       input: () => ({
@@ -101,6 +126,7 @@ export const matrix: Record<ServiceName, Record<string, Rule>> = {
   },
   tickets: {
     ...system,
+    ...operator("tickets"),
     list: { access: "public", input: () => ({}) },
     get: { access: "public", input: async (c) => ({ id: (await aliceListing(c.stack, c.p)).id }) },
     mine: { access: "signed-in" },
@@ -165,6 +191,7 @@ export const matrix: Record<ServiceName, Record<string, Rule>> = {
   },
   orders: {
     ...system,
+    ...operator("orders"),
     create: {
       access: "signed-in",
       input: async (c) => ({ ticketId: (await aliceListing(c.stack, c.p)).id }),
@@ -185,6 +212,7 @@ export const matrix: Record<ServiceName, Record<string, Rule>> = {
   },
   payments: {
     ...system,
+    ...operator("payments"),
     start: {
       access: "owner",
       owner: "bob",
@@ -221,6 +249,6 @@ export const matrix: Record<ServiceName, Record<string, Rule>> = {
       input: async (c) => ({ orderId: (await bobsOrder(c.stack, c.p)).id, outcome: "fail" }),
     },
   },
-  expiration: { ...system },
-  notifications: { ...system },
+  expiration: { ...system, ...operator("expiration") },
+  notifications: { ...system, ...operator("notifications") },
 };

@@ -213,7 +213,8 @@ async function waitForReady(
   url: string,
   proc: ManagedProcess,
   logDir: string,
-  timeoutMs = 120_000,
+  // Generous: six services compiling at once on a loaded 2-core machine take over a minute.
+  timeoutMs = 150_000,
 ): Promise<void> {
   await waitFor(
     `${name} to be ready at ${url} (see ${logDir}/${name}.log)`,

@@ -2,6 +2,7 @@ import {
   authEnvShape,
   parseEnv,
   rateSetting,
+  reconcileEnvShape,
   redisEnvShape,
   serviceEnvShape,
 } from "@tx/service-kit";
@@ -11,6 +12,7 @@ export const env = parseEnv({
   ...serviceEnvShape,
   ...authEnvShape,
   ...redisEnvShape,
+  ...reconcileEnvShape,
   PORT: serviceEnvShape.PORT.default(4003),
   /** How long a buyer holds a listing while paying. */
   ORDER_HOLD_SECONDS: z.coerce.number().int().min(1).max(3600).default(900),

@@ -10,6 +10,7 @@ import {
   ticketUpdatedConsumer,
 } from "./events/consumers/ticket-replica";
 import { OrderModel } from "./models/order";
+import { overdueHolds } from "./reconcile/overdue-holds";
 import { startRuntime } from "./runtime";
 import { ordersRouter } from "./trpc/router";
 
@@ -30,4 +31,6 @@ export const service: ServiceDefinition = {
     reservationRejectedConsumer,
   ],
   start: async () => startRuntime(),
+  reconcilers: [overdueHolds(env.RECONCILE_GRACE_SECONDS)],
+  reconcileIntervalSeconds: env.RECONCILE_INTERVAL_SECONDS,
 };

@@ -2,6 +2,7 @@ import {
   authEnvShape,
   parseEnv,
   rateSetting,
+  reconcileEnvShape,
   redisEnvShape,
   serviceEnvShape,
 } from "@tx/service-kit";
@@ -13,6 +14,7 @@ export const env = parseEnv(
       ...serviceEnvShape,
       ...authEnvShape,
       ...redisEnvShape,
+      ...reconcileEnvShape,
       PORT: serviceEnvShape.PORT.default(4004),
       /** "<points>/<seconds>": payments started per buyer, and per client address. */
       PAYMENT_START_PER_USER: rateSetting("30/60"),

@@ -1,5 +1,4 @@
 import { createLogger, remoteTokenVerifier, type ServiceDefinition } from "@tx/service-kit";
-import { refundLeftovers } from "./domain/refunds";
 import { env } from "./env";
 import { deliveryFailedConsumer } from "./events/consumers/delivery-failed";
 import {
@@ -9,8 +8,9 @@ import {
   paymentSucceededConsumer,
 } from "./events/consumers/order-events";
 import { reservationRejectedConsumer } from "./events/consumers/reservation-rejected";
-import { gateway, setOwnWebhookUrl } from "./gateway/index";
+import { gateway, sandbox, setOwnWebhookUrl } from "./gateway/index";
 import { PaymentModel } from "./models/payment";
+import { paymentsReconciler } from "./reconcile/payments";
 import { startRuntime } from "./runtime";
 import { paymentsRouter } from "./trpc/router";
 import { webhookRoute } from "./webhook/route";
@@ -30,11 +30,18 @@ export const service: ServiceDefinition = {
     reservationRejectedConsumer,
     deliveryFailedConsumer,
   ],
-  start: async ({ log }) => {
+  start: async () => {
     const stopRuntime = startRuntime();
-    await refundLeftovers(log);
-    return stopRuntime;
+    // Sandbox only: deliver the webhooks it stored, like Stripe would, until they land.
+    const stopWebhooks = sandbox()?.webhooks.start();
+    return async () => {
+      await stopWebhooks?.();
+      await stopRuntime();
+    };
   },
+  // At start (in the background: one failing payment never stops the service) and on a schedule.
+  reconcilers: [paymentsReconciler()],
+  reconcileIntervalSeconds: env.RECONCILE_INTERVAL_SECONDS,
   routes: {
     "/webhooks/stripe": webhookRoute(env.WEBHOOK_SECRET, createLogger("payments", env.LOG_LEVEL)),
   },

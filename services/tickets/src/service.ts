@@ -6,6 +6,7 @@ import { orderCancelledConsumer, orderCompletedConsumer } from "./events/consume
 import { userRegisteredConsumer } from "./events/consumers/user-registered";
 import { OrderReplicaModel } from "./models/order-replica";
 import { TicketModel } from "./models/ticket";
+import { stuckReservations } from "./reconcile/stuck-reservations";
 import { downloadRoute } from "./routes/download";
 import { uploadRoute } from "./routes/upload";
 import { ticketsRouter } from "./trpc/router";
@@ -37,4 +38,6 @@ export const service: ServiceDefinition = {
       { ...deliverySettings, unusedFileHours: env.DELIVERY_UNUSED_FILE_HOURS },
       log,
     ),
+  reconcilers: [stuckReservations(env.RECONCILE_GRACE_SECONDS, deliverySettings)],
+  reconcileIntervalSeconds: env.RECONCILE_INTERVAL_SECONDS,
 };

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { TRPCError } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
 import { type AuthSession, EVENTS_STREAM } from "@tx/api-contracts";
 import { createCallerFactory, registry } from "@tx/service-kit";
-import { connectServiceForTest, testContext } from "@tx/service-kit/testing";
+import { connectServiceForTest, errorOf, testContext } from "@tx/service-kit/testing";
 import { emailLinkTokenFor, waitFor, watchEmailedLinks } from "@tx/test-kit";
 import { withInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -42,16 +42,6 @@ afterAll(async () => {
 const randomIp = () => `198.18.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
 const unique = () => `u${Date.now()}${Math.floor(Math.random() * 1e6)}`;
 const strong = "correct horse battery staple";
-
-async function errorOf(p: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof TRPCError) return err;
-    throw err;
-  }
-  throw new Error("expected the call to fail");
-}
 
 /** The link ids auth put in the events for these addresses (what notifications emails). */
 async function linkIds(

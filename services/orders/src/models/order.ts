@@ -69,6 +69,8 @@ const schema = new mongoose.Schema<OrderDoc>(
 );
 schema.plugin(outboxPlugin);
 schema.index({ liveTicketId: 1 }, { unique: true, sparse: true });
+// The overdue-holds reconciler: live holds by when they end.
+schema.index({ status: 1, expiresAt: 1 });
 // A buyer's history, newest first.
 schema.index({ userId: 1, createdAt: -1, _id: -1 });
 

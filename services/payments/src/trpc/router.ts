@@ -6,7 +6,7 @@ import {
   PaymentState,
   StartPaymentInput,
 } from "@tx/api-contracts";
-import { authedProcedure, router, systemRouter } from "@tx/service-kit";
+import { authedProcedure, operatorRouter, router, systemRouter } from "@tx/service-kit";
 import pkg from "../../package.json" with { type: "json" };
 import { authenticateSandbox, confirmSandbox } from "../procedures/sandbox";
 import { startPayment } from "../procedures/start";
@@ -14,6 +14,7 @@ import { getPayment, syncPayment } from "../procedures/status";
 
 export const paymentsRouter = router({
   system: systemRouter("payments", pkg.version),
+  operator: operatorRouter("payments"),
   start: authedProcedure
     .input(StartPaymentInput)
     .output(PaymentSession)

@@ -12,6 +12,8 @@ export type OrderReplica = WithOutbox & {
   status: OrderStatus;
   /** tickets refused to reserve for this order; the rejection event rides in the outbox. */
   rejected?: boolean;
+  /** When the order's hold ends (absent on replicas written before it was kept). */
+  expiresAt?: Date;
 };
 
 const schema = new mongoose.Schema<OrderReplica>(
@@ -22,6 +24,7 @@ const schema = new mongoose.Schema<OrderReplica>(
     version: { type: Number, required: true },
     status: { type: String, required: true },
     rejected: Boolean,
+    expiresAt: Date,
   },
   { versionKey: false },
 );

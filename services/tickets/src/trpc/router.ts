@@ -11,7 +11,13 @@ import {
   ReportTransferInput,
   UpdateListingInput,
 } from "@tx/api-contracts";
-import { authedProcedure, publicProcedure, router, systemRouter } from "@tx/service-kit";
+import {
+  authedProcedure,
+  operatorRouter,
+  publicProcedure,
+  router,
+  systemRouter,
+} from "@tx/service-kit";
 import { z } from "zod";
 import pkg from "../../package.json" with { type: "json" };
 import { createListing } from "../procedures/create";
@@ -28,6 +34,7 @@ import { updateListing } from "../procedures/update";
 
 export const ticketsRouter = router({
   system: systemRouter("tickets", pkg.version),
+  operator: operatorRouter("tickets"),
   list: publicProcedure
     .input(ListListingsInput)
     .output(ListingPage)

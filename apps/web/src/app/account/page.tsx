@@ -1,9 +1,11 @@
-import { Notice, PageHeading } from "@tx/ui";
+import { ButtonLink, Notice, PageHeading } from "@tx/ui";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Suspense } from "react";
 import { requireSession } from "@/auth/session";
 import { ChangePasswordForm } from "@/components/change-password-form";
 import { ProfileCard, ProfileCardSkeleton } from "@/components/profile-card";
+import { isOperatorEmail } from "@/env";
 import styles from "./account-page.module.css";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -12,7 +14,7 @@ type Props = { searchParams: Promise<{ password?: string | string[] }> };
 
 export default async function AccountPage({ searchParams }: Props) {
   // Before any Suspense boundary, so a signed-out visitor gets a real redirect, not a page.
-  await requireSession();
+  const session = await requireSession();
   const justReset = (await searchParams).password === "reset";
   return (
     <>
@@ -30,6 +32,14 @@ export default async function AccountPage({ searchParams }: Props) {
           <ProfileCard />
         </Suspense>
         <ChangePasswordForm />
+        {/* Operators only (OPERATOR_EMAILS): the header has no room on a phone. */}
+        {isOperatorEmail(session.user.email) ? (
+          <p>
+            <ButtonLink href="/operator" as={Link} variant="secondary">
+              Operations
+            </ButtonLink>
+          </p>
+        ) : null}
       </div>
     </>
   );

@@ -6,8 +6,8 @@ import {
   passwordChangedEmail,
   passwordResetEmail,
 } from "../../emails/account";
-import { deliverOnce, type Mailer } from "../../mail/deliver";
-import { MAIL_MAX_ATTEMPTS } from "../retry-budget";
+import type { RenderedEmail } from "../../emails/render";
+import { type DeliveryRequest, deliverOnce, type Mailer } from "../../mail/deliver";
 
 /**
  * The emails about an account (issue 18). Each event carries the address and the name, so
@@ -17,111 +17,97 @@ import { MAIL_MAX_ATTEMPTS } from "../retry-budget";
  */
 export type AccountMailer = Mailer & { linkSecret: string };
 
+type AccountSubject =
+  | "user.registration_requested"
+  | "user.registration_repeated"
+  | "user.password_reset_requested"
+  | "user.password_changed";
+
+/** One email per event: its kind (a delivery is once per event and kind) and its content. */
+type AccountEmail<S extends AccountSubject> = {
+  kind: DeliveryRequest["kind"];
+  render: (mailer: AccountMailer, event: Envelope<S>) => Promise<RenderedEmail>;
+};
+
 const link = (m: AccountMailer, path: string, token?: string) =>
   `${m.webBaseUrl}${path}${token ? `?token=${encodeURIComponent(token)}` : ""}`;
 
-export async function onRegistrationRequested(
+const emails: { [S in AccountSubject]: AccountEmail<S> } = {
+  "user.registration_requested": {
+    kind: "confirm-registration",
+    render: (m, { data, occurredAt }) =>
+      confirmRegistrationEmail({
+        name: data.name,
+        confirmUrl: link(
+          m,
+          "/register/confirm",
+          emailLinkToken(m.linkSecret, "confirm", data.linkId),
+        ),
+        expiresAt: new Date(data.expiresAt),
+        sentAt: new Date(occurredAt),
+      }),
+  },
+  "user.registration_repeated": {
+    kind: "account-exists",
+    render: (m, { data }) =>
+      accountExistsEmail({
+        name: data.name,
+        signInUrl: link(m, "/signin"),
+        resetUrl: link(m, "/forgot-password"),
+      }),
+  },
+  "user.password_reset_requested": {
+    kind: "password-reset",
+    render: (m, { data, occurredAt }) =>
+      passwordResetEmail({
+        name: data.name,
+        resetUrl: link(m, "/reset-password", emailLinkToken(m.linkSecret, "reset", data.linkId)),
+        expiresAt: new Date(data.expiresAt),
+        sentAt: new Date(occurredAt),
+      }),
+  },
+  "user.password_changed": {
+    kind: "password-changed",
+    render: (m, { data }) =>
+      passwordChangedEmail({
+        name: data.name,
+        via: data.via,
+        changedAt: new Date(data.changedAt),
+        resetUrl: link(m, "/forgot-password"),
+      }),
+  },
+};
+
+/** Sends the email an account event asks for, to the address it names, once however often it arrives. */
+export async function sendAccountEmail<S extends AccountSubject>(
   mailer: AccountMailer,
-  event: Envelope<"user.registration_requested">,
+  event: Envelope<S>,
   log: Logger,
 ): Promise<void> {
-  const { email: to, name, linkId, expiresAt } = event.data;
-  const token = emailLinkToken(mailer.linkSecret, "confirm", linkId);
-  const render = () =>
-    confirmRegistrationEmail({
-      name,
-      confirmUrl: link(mailer, "/register/confirm", token),
-      expiresAt: new Date(expiresAt),
-      sentAt: new Date(event.occurredAt),
-    });
+  const email: AccountEmail<S> = emails[event.type];
   await deliverOnce(
     mailer.transport,
-    { eventId: event.id, kind: "confirm-registration", to, render },
+    {
+      eventId: event.id,
+      kind: email.kind,
+      to: event.data.email,
+      render: () => email.render(mailer, event),
+    },
     log,
   );
 }
 
-export async function onRegistrationRepeated(
+const consumer = <S extends AccountSubject>(
+  subject: S,
   mailer: AccountMailer,
-  event: Envelope<"user.registration_repeated">,
-  log: Logger,
-): Promise<void> {
-  const { email: to, name } = event.data;
-  const render = () =>
-    accountExistsEmail({
-      name,
-      signInUrl: link(mailer, "/signin"),
-      resetUrl: link(mailer, "/forgot-password"),
-    });
-  await deliverOnce(
-    mailer.transport,
-    { eventId: event.id, kind: "account-exists", to, render },
-    log,
-  );
-}
+): ConsumerOptions<S> => ({
+  subject,
+  handle: (event, log) => sendAccountEmail(mailer, event, log),
+});
 
-export async function onPasswordResetRequested(
-  mailer: AccountMailer,
-  event: Envelope<"user.password_reset_requested">,
-  log: Logger,
-): Promise<void> {
-  const { email: to, name, linkId, expiresAt } = event.data;
-  const token = emailLinkToken(mailer.linkSecret, "reset", linkId);
-  const render = () =>
-    passwordResetEmail({
-      name,
-      resetUrl: link(mailer, "/reset-password", token),
-      expiresAt: new Date(expiresAt),
-      sentAt: new Date(event.occurredAt),
-    });
-  await deliverOnce(
-    mailer.transport,
-    { eventId: event.id, kind: "password-reset", to, render },
-    log,
-  );
-}
-
-export async function onPasswordChanged(
-  mailer: AccountMailer,
-  event: Envelope<"user.password_changed">,
-  log: Logger,
-): Promise<void> {
-  const { email: to, name, via, changedAt } = event.data;
-  const render = () =>
-    passwordChangedEmail({
-      name,
-      via,
-      changedAt: new Date(changedAt),
-      resetUrl: link(mailer, "/forgot-password"),
-    });
-  await deliverOnce(
-    mailer.transport,
-    { eventId: event.id, kind: "password-changed", to, render },
-    log,
-  );
-}
-
-export function accountEmailConsumers(mailer: AccountMailer) {
-  return [
-    {
-      subject: "user.registration_requested",
-      handle: (event, log) => onRegistrationRequested(mailer, event, log),
-      maxAttempts: MAIL_MAX_ATTEMPTS,
-    } satisfies ConsumerOptions<"user.registration_requested">,
-    {
-      subject: "user.registration_repeated",
-      handle: (event, log) => onRegistrationRepeated(mailer, event, log),
-      maxAttempts: MAIL_MAX_ATTEMPTS,
-    } satisfies ConsumerOptions<"user.registration_repeated">,
-    {
-      subject: "user.password_reset_requested",
-      handle: (event, log) => onPasswordResetRequested(mailer, event, log),
-      maxAttempts: MAIL_MAX_ATTEMPTS,
-    } satisfies ConsumerOptions<"user.password_reset_requested">,
-    {
-      subject: "user.password_changed",
-      handle: (event, log) => onPasswordChanged(mailer, event, log),
-      maxAttempts: MAIL_MAX_ATTEMPTS,
-    } satisfies ConsumerOptions<"user.password_changed">,
-  ];
-}
+export const accountEmailConsumers = (mailer: AccountMailer) => [
+  consumer("user.registration_requested", mailer),
+  consumer("user.registration_repeated", mailer),
+  consumer("user.password_reset_requested", mailer),
+  consumer("user.password_changed", mailer),
+];

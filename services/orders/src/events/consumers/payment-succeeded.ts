@@ -29,7 +29,4 @@ export async function onPaymentSucceeded(event: Envelope<"payment.succeeded">, l
 export const paymentSucceededConsumer: ConsumerOptions<"payment.succeeded"> = {
   subject: "payment.succeeded",
   handle: onPaymentSucceeded,
-  // Waiting for the reservation may outlast the default: longer than any hold, so the
-  // hold's end (cancel, refund) settles it first if tickets stays silent.
-  maxRetryLater: 2_000,
 };

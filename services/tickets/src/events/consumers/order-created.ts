@@ -30,6 +30,7 @@ export async function onOrderCreated(event: Envelope<"order.created">, log: Logg
         ticketId: order.ticket.id,
         version: order.version,
         status: order.status,
+        expiresAt: new Date(order.expiresAt),
         rejected: true,
       });
       await insertOnce(() => outbox.save(replica, [reservationRejected(order, ticket, rejection)]));
@@ -71,6 +72,7 @@ export async function onOrderCreated(event: Envelope<"order.created">, log: Logg
       buyerId: order.userId,
       version: order.version,
       status: order.status,
+      expiresAt: new Date(order.expiresAt),
     }),
   );
   log.info({ orderId: order.id, ticketId: order.ticket.id }, "listing reserved");

@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
-import { TRPCError } from "@trpc/server";
 import { type CreateListingInput, type Envelope, EVENTS_STREAM } from "@tx/api-contracts";
 import { buildEnvelope, createLogger } from "@tx/service-kit";
-import { callerFor, connectServiceForTest } from "@tx/service-kit/testing";
+import { callerFor, connectServiceForTest, errorOf } from "@tx/service-kit/testing";
 import { withInfra } from "@tx/test-kit/vitest";
 import mongoose from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -65,16 +64,6 @@ beforeAll(async () => {
   await m.onUserRegistered(buildEnvelope("user.registered", buyer));
 });
 afterAll(async () => conn.close());
-
-async function errorOf(p: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof TRPCError) return err;
-    throw err;
-  }
-  throw new Error("expected the call to fail");
-}
 
 async function upload(owner = seller, name = "ticket.pdf") {
   const bytes = randomBytes(20_000);
