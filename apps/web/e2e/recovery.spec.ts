@@ -1,6 +1,12 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import type { AuthSession, Listing, Order, ServiceName } from "@tx/api-contracts";
-import { listTicket, registerConfirmed, type Stack, trpcMutation } from "@tx/test-kit";
+import type { AuthSession, Order, ServiceName } from "@tx/api-contracts";
+import {
+  changeListing,
+  listTicket,
+  registerConfirmed,
+  type Stack,
+  trpcMutation,
+} from "@tx/test-kit";
 import {
   type Account,
   expectCheckYourInbox,
@@ -147,27 +153,12 @@ async function orderOnChangedListing(change: "delete" | "reprice") {
   ])) as [AuthSession, AuthSession];
   for (let attempt = 0; attempt < 5; attempt++) {
     const listing = await listTicket(stack as Stack, seller, `Changing ${change} ${attempt}`);
-    const changing =
-      change === "delete"
-        ? trpcMutation(stack.urls.tickets, "delete", { id: listing.id }, seller.accessToken)
-        : trpcMutation<Listing>(
-            stack.urls.tickets,
-            "update",
-            {
-              id: listing.id,
-              changes: {
-                eventName: listing.eventName,
-                venue: listing.venue,
-                city: listing.city,
-                eventDate: listing.eventDate,
-                quantity: listing.quantity,
-                currency: "USD",
-                pricePerTicket: 4_000,
-                faceValuePerTicket: 5_000,
-              },
-            },
-            seller.accessToken,
-          );
+    const changing = changeListing(
+      stack,
+      seller,
+      listing,
+      change === "delete" ? "delete" : { pricePerTicket: 4_000 },
+    );
     const [changed, created] = await Promise.all([
       changing,
       trpcMutation<Order>(stack.urls.orders, "create", { ticketId: listing.id }, buyer.accessToken),

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { AuthSession, Listing, Order } from "@tx/api-contracts";
 import {
+  changeListing,
   registerUsers,
   type Stack,
   startStack,
@@ -99,26 +100,12 @@ async function listingsFor(n: number): Promise<Listing[]> {
 }
 
 const change = (kind: Kind, listing: Listing) =>
-  kind === "delete"
-    ? trpcMutation(stack.urls.tickets, "delete", { id: listing.id }, seller.accessToken)
-    : trpcMutation(
-        stack.urls.tickets,
-        "update",
-        {
-          id: listing.id,
-          changes: {
-            eventName: listing.eventName,
-            venue: listing.venue,
-            city: listing.city,
-            eventDate: listing.eventDate,
-            quantity: listing.quantity,
-            currency: "USD",
-            pricePerTicket: NEW_PRICE,
-            faceValuePerTicket: PRICE,
-          },
-        },
-        seller.accessToken,
-      );
+  changeListing(
+    stack,
+    seller,
+    listing,
+    kind === "delete" ? "delete" : { pricePerTicket: NEW_PRICE },
+  );
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

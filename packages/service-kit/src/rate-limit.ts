@@ -96,15 +96,53 @@ export async function takeAll(limits: [RequestRate, string][]): Promise<void> {
 /** The key for an address that is not known (no peer, no trusted proxy): all such share one. */
 export const addressKey = (clientIp: string | null) => clientIp ?? "unknown";
 
+/** One action counted per user and per client address; refused with the longer wait. */
+export class UserAndAddressRate {
+  private readonly perUser: RequestRate;
+  private readonly perAddress: RequestRate;
+
+  constructor(
+    redis: Redis,
+    name: string,
+    rules: { perUser: RateRule; perAddress: RateRule },
+    refusals: { perUser: string; perAddress: string },
+  ) {
+    this.perUser = new RequestRate(redis, `${name}:user`, rules.perUser, refusals.perUser);
+    this.perAddress = new RequestRate(
+      redis,
+      `${name}:address`,
+      rules.perAddress,
+      refusals.perAddress,
+    );
+  }
+
+  take(userId: string, clientIp: string | null): Promise<void> {
+    return takeAll([
+      [this.perUser, userId],
+      [this.perAddress, addressKey(clientIp)],
+    ]);
+  }
+}
+
 /**
- * A service's Redis for its limits, connected on first use (or at start, so readiness
- * reports it from the first probe) and closed with the service.
+ * A service's limits and the Redis they count in: built by `build` the first time a
+ * procedure asks (`get`), connected by `start` so readiness reports Redis from the first
+ * probe, and dropped when the service stops.
  */
-export function limitsRedis(url: string, service: string, logLevel: string) {
+export function serviceLimits<T>(
+  settings: { REDIS_URL: string; LOG_LEVEL: string },
+  service: string,
+  build: (redis: Redis) => T,
+) {
   let redis: Redis | undefined;
+  let built: T | undefined;
   const client = (): Redis => {
     if (!redis) {
-      const created = createRedis(url, `${service}-limits`, createLogger(service, logLevel));
+      const created = createRedis(
+        settings.REDIS_URL,
+        `${service}-limits`,
+        createLogger(service, settings.LOG_LEVEL),
+      );
       registerReadinessCheck({
         name: "redis",
         check: async () => {
@@ -116,10 +154,17 @@ export function limitsRedis(url: string, service: string, logLevel: string) {
     return redis;
   };
   return {
-    client,
-    close: async () => {
-      redis?.disconnect();
-      redis = undefined;
+    get: (): T => {
+      built ??= build(client());
+      return built;
+    },
+    start: (): (() => Promise<void>) => {
+      client();
+      return async () => {
+        redis?.disconnect();
+        redis = undefined;
+        built = undefined;
+      };
     },
   };
 }

@@ -1,11 +1,18 @@
 /** Steps of a purchase, through the services' HTTP APIs as a client makes them. */
 import path from "node:path";
-import type { AuthSession, Listing, Order, ServiceName } from "@tx/api-contracts";
+import type {
+  AuthSession,
+  Listing,
+  Order,
+  ServiceName,
+  UpdateListingInput,
+} from "@tx/api-contracts";
 import { answerOf, authSteps, ordersSteps, ticketsSteps } from "./clients";
 import { emailLinkTokenFor, watchEmailedLinks } from "./emailed-links";
 import type { Infra } from "./infra";
 import { waitFor } from "./net";
 import { type Stack, type StackOptions, startStack } from "./stack";
+import { trpcMutation } from "./trpc-http";
 
 export type NewUser = { email: string; name: string; password: string };
 
@@ -88,6 +95,37 @@ export async function listTicket(
     return probe.error?.data?.code === "FORBIDDEN";
   });
   return listing;
+}
+
+/**
+ * `seller` deletes `listing`, or reprices it with its other terms as they are (what a buyer
+ * racing the seller meets). The raw answer, so that a race can see who won.
+ */
+export function changeListing(
+  stack: Pick<Stack, "urls">,
+  seller: AuthSession,
+  listing: Listing,
+  change: "delete" | { pricePerTicket: number },
+) {
+  if (change === "delete") {
+    return trpcMutation(stack.urls.tickets, "delete", { id: listing.id }, seller.accessToken);
+  }
+  const changes: UpdateListingInput["changes"] = {
+    eventName: listing.eventName,
+    venue: listing.venue,
+    city: listing.city,
+    eventDate: listing.eventDate,
+    quantity: listing.quantity,
+    currency: listing.price.currency,
+    pricePerTicket: change.pricePerTicket,
+    faceValuePerTicket: listing.faceValue.amount,
+  };
+  return trpcMutation<Listing>(
+    stack.urls.tickets,
+    "update",
+    { id: listing.id, changes },
+    seller.accessToken,
+  );
 }
 
 /** The one way a test orders a listing: `buyer` holds it, and the new order comes back. */

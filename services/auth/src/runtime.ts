@@ -1,26 +1,17 @@
-import { limitsRedis, RequestRate } from "@tx/service-kit";
-import { createSignInThrottle, type SignInThrottle } from "./domain/throttle";
+import { RequestRate, serviceLimits } from "@tx/service-kit";
+import { createSignInThrottle } from "./domain/throttle";
 import { env } from "./env";
 
-// Process-wide resources the procedures share, created on first use.
-const redis = limitsRedis(env.REDIS_URL, "auth", env.LOG_LEVEL);
-let throttle: SignInThrottle | undefined;
-let rates: ReturnType<typeof createRates> | undefined;
-
-export function signInThrottle(): SignInThrottle {
-  throttle ??= createSignInThrottle(redis.client(), {
+/** The sign-in throttle and the request-rate limits of the auth procedures, counted in Redis. */
+const limits = serviceLimits(env, "auth", (r) => ({
+  throttle: createSignInThrottle(r, {
     attempts: env.THROTTLE_ATTEMPTS,
     windowSeconds: env.THROTTLE_WINDOW_SECONDS,
     firstDelaySeconds: env.THROTTLE_FIRST_DELAY_SECONDS,
     maxDelaySeconds: env.THROTTLE_MAX_DELAY_SECONDS,
     addressAttempts: env.THROTTLE_ADDRESS_ATTEMPTS,
-  });
-  return throttle;
-}
-
-function createRates() {
-  const r = redis.client();
-  return {
+  }),
+  rates: {
     registerPerAddress: new RequestRate(
       r,
       "register:address",
@@ -51,21 +42,13 @@ function createRates() {
       env.EMAILED_TOKEN_USE_PER_ADDRESS,
       "Too many links tried from here.",
     ),
-  };
-}
+  },
+}));
+
+export const signInThrottle = () => limits.get().throttle;
 
 /** The request-rate limits of the auth procedures (register, reset links). */
-export function authRates() {
-  rates ??= createRates();
-  return rates;
-}
+export const authRates = () => limits.get().rates;
 
 /** Connects at start so readiness reports Redis from the first probe. */
-export function startRuntime(): () => Promise<void> {
-  redis.client();
-  return async () => {
-    await redis.close();
-    throttle = undefined;
-    rates = undefined;
-  };
-}
+export const startRuntime = () => limits.start();

@@ -11,7 +11,7 @@ import {
 } from "./events/consumers/ticket-replica";
 import { OrderModel } from "./models/order";
 import { overdueHolds } from "./reconcile/overdue-holds";
-import { startRuntime } from "./runtime";
+import { limits } from "./runtime";
 import { ordersRouter } from "./trpc/router";
 
 /** The orders service as main.ts starts it. */
@@ -30,7 +30,7 @@ export const service: ServiceDefinition = {
     paymentRefundedConsumer,
     reservationRejectedConsumer,
   ],
-  start: async () => startRuntime(),
+  start: async () => limits.start(),
   reconcilers: [overdueHolds(env.RECONCILE_GRACE_SECONDS)],
   reconcileIntervalSeconds: env.RECONCILE_INTERVAL_SECONDS,
 };

@@ -11,7 +11,7 @@ import { reservationRejectedConsumer } from "./events/consumers/reservation-reje
 import { gateway, sandbox, setOwnWebhookUrl } from "./gateway/index";
 import { PaymentModel } from "./models/payment";
 import { paymentsReconciler } from "./reconcile/payments";
-import { startRuntime } from "./runtime";
+import { limits } from "./runtime";
 import { paymentsRouter } from "./trpc/router";
 import { webhookRoute } from "./webhook/route";
 
@@ -31,12 +31,12 @@ export const service: ServiceDefinition = {
     deliveryFailedConsumer,
   ],
   start: async () => {
-    const stopRuntime = startRuntime();
+    const stopLimits = limits.start();
     // Sandbox only: deliver the webhooks it stored, like Stripe would, until they land.
     const stopWebhooks = sandbox()?.webhooks.start();
     return async () => {
       await stopWebhooks?.();
-      await stopRuntime();
+      await stopLimits();
     };
   },
   // At start (in the background: one failing payment never stops the service) and on a schedule.

@@ -7,7 +7,12 @@ import {
   ResetPasswordInput,
 } from "@tx/api-contracts";
 import { redirect } from "next/navigation";
-import { type FormErrors, formErrorsFromService, formErrorsFromZod } from "@/forms/form-errors";
+import {
+  type EmailOutcome,
+  type FormErrors,
+  formErrorsFromService,
+  formErrorsFromZod,
+} from "@/forms/form-errors";
 import { serverApi } from "@/trpc/server";
 import { serviceError } from "@/trpc/service-error";
 import { saveSession } from "./session";
@@ -31,9 +36,7 @@ export async function confirmRegistration(token: unknown): Promise<LinkErrors> {
 }
 
 const forgotFields = ["email"] as const;
-export type ForgotOutcome =
-  | { kind: "refused"; errors: FormErrors<(typeof forgotFields)[number]> }
-  | { kind: "sent"; sentTo: string };
+export type ForgotOutcome = EmailOutcome<(typeof forgotFields)[number]>;
 
 /** "Forgot your password?": the same answer whether or not the email has an account. */
 export async function requestPasswordReset(values: unknown): Promise<ForgotOutcome> {

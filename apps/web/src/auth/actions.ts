@@ -2,18 +2,14 @@
 
 import { RegisterInput } from "@tx/api-contracts";
 import { redirect } from "next/navigation";
-import { type FormErrors, formErrorsFromService, formErrorsFromZod } from "@/forms/form-errors";
+import { type EmailOutcome, formErrorsFromService, formErrorsFromZod } from "@/forms/form-errors";
 import { serverApi } from "@/trpc/server";
 import { serviceError } from "@/trpc/service-error";
 import { revokeSession } from "./revoke";
 import { saveSession, storedAuthSession } from "./session";
 
 const registerFields = ["email", "name", "password"] as const;
-export type RegisterErrors = FormErrors<(typeof registerFields)[number]>;
-
-export type RegisterOutcome =
-  | { kind: "refused"; errors: RegisterErrors }
-  | { kind: "sent"; sentTo: string };
+export type RegisterOutcome = EmailOutcome<(typeof registerFields)[number]>;
 
 /**
  * Asks the auth service to register the email. It answers the same whether or not the

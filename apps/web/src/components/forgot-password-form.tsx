@@ -2,28 +2,17 @@
 
 import { RequestPasswordResetInput } from "@tx/api-contracts";
 import { Form, FormError, SubmitButton } from "@tx/ui";
-import { useState, useTransition } from "react";
 import { requestPasswordReset } from "@/auth/account-actions";
-import { useSchemaForm } from "@/forms/use-schema-form";
+import { useEmailForm } from "@/forms/use-email-form";
 import { EmailField } from "./account-fields";
 import { EmailSent } from "./email-sent";
 
 /** Asks for a reset link; the answer is the same whether or not the address has an account. */
 export function ForgotPasswordForm() {
-  const { field, submitWith, formError, setFormError, showRefusal } = useSchemaForm(
+  const { field, formError, pending, sentTo, onSubmit } = useEmailForm(
     RequestPasswordResetInput,
     { email: "" },
-  );
-  const [pending, startTransition] = useTransition();
-  const [sentTo, setSentTo] = useState<string | null>(null);
-
-  const onSubmit = submitWith((values) =>
-    startTransition(async () => {
-      setFormError(null);
-      const outcome = await requestPasswordReset(values);
-      if (outcome.kind === "sent") setSentTo(outcome.sentTo);
-      else showRefusal(outcome.errors);
-    }),
+    requestPasswordReset,
   );
 
   if (sentTo) {

@@ -2,9 +2,8 @@
 
 import { PASSWORD_MAX, PASSWORD_MIN, RegisterInput } from "@tx/api-contracts";
 import { Form, FormError, SubmitButton, TextField } from "@tx/ui";
-import { useState, useTransition } from "react";
 import { register as registerAccount } from "@/auth/actions";
-import { useSchemaForm } from "@/forms/use-schema-form";
+import { useEmailForm } from "@/forms/use-email-form";
 import { EmailField, PasswordField } from "./account-fields";
 import { EmailSent } from "./email-sent";
 
@@ -13,21 +12,10 @@ import { EmailSent } from "./email-sent";
  * email creates the account (or, for an address that has one, says so).
  */
 export function RegisterForm() {
-  const { field, submitWith, formError, setFormError, showRefusal } = useSchemaForm(RegisterInput, {
-    name: "",
-    email: "",
-    password: "",
-  });
-  const [pending, startTransition] = useTransition();
-  const [sentTo, setSentTo] = useState<string | null>(null);
-
-  const onSubmit = submitWith((values) =>
-    startTransition(async () => {
-      setFormError(null);
-      const outcome = await registerAccount(values);
-      if (outcome.kind === "sent") setSentTo(outcome.sentTo);
-      else showRefusal(outcome.errors);
-    }),
+  const { field, formError, pending, sentTo, onSubmit } = useEmailForm(
+    RegisterInput,
+    { name: "", email: "", password: "" },
+    registerAccount,
   );
 
   if (sentTo) {

@@ -1,19 +1,12 @@
 import type { CreateOrderInput, Order } from "@tx/api-contracts";
-import {
-  type AuthedContext,
-  addressKey,
-  DomainError,
-  isDuplicateKey,
-  outbox,
-  takeAll,
-} from "@tx/service-kit";
+import { type AuthedContext, DomainError, isDuplicateKey, outbox } from "@tx/service-kit";
 import { orderErrors } from "../domain/errors";
 import { assertNoCooldown, takeHoldSlot, withdrawOrder } from "../domain/fair-holds";
 import { orderCreated, toOrder } from "../domain/order";
 import { env } from "../env";
 import { OrderModel } from "../models/order";
 import { TicketReplicaModel } from "../models/ticket-replica";
-import { orderRates } from "../runtime";
+import { limits } from "../runtime";
 
 /**
  * Holds a listing for the buyer. Many buyers may race here: the unique index on
@@ -32,11 +25,7 @@ export async function createOrder(ctx: AuthedContext, input: CreateOrderInput): 
     throw new DomainError("CONFLICT", "This event has already happened.");
   }
   // Counted once the request could hold something: refusals above cost no allowance.
-  const rates = orderRates();
-  await takeAll([
-    [rates.perUser, ctx.user.id],
-    [rates.perAddress, addressKey(ctx.clientIp)],
-  ]);
+  await limits.get().create.take(ctx.user.id, ctx.clientIp);
   await assertNoCooldown(ctx.user.id, ticket._id, env.HOLD_COOLDOWN_SECONDS);
 
   const now = new Date();

@@ -1,15 +1,9 @@
 import type { PaymentSession, StartPaymentInput } from "@tx/api-contracts";
-import {
-  type AuthedContext,
-  addressKey,
-  DomainError,
-  isDuplicateKey,
-  takeAll,
-} from "@tx/service-kit";
+import { type AuthedContext, DomainError, isDuplicateKey } from "@tx/service-kit";
 import { paymentErrors } from "../domain/errors";
 import { gateway } from "../gateway/index";
 import { type Payment, PaymentModel } from "../models/payment";
-import { paymentRates } from "../runtime";
+import { limits } from "../runtime";
 import { findOwnOrder } from "./own";
 
 /**
@@ -22,11 +16,7 @@ export async function startPayment(
   input: StartPaymentInput,
 ): Promise<PaymentSession> {
   const order = await findOwnOrder(ctx, input.orderId);
-  const rates = paymentRates();
-  await takeAll([
-    [rates.perUser, ctx.user.id],
-    [rates.perAddress, addressKey(ctx.clientIp)],
-  ]);
+  await limits.get().start.take(ctx.user.id, ctx.clientIp);
   const alreadyPaid = (p: Payment | null) => p?.status === "succeeded" || p?.status === "refunded";
   const listingChanged = order.reservationRejected || order.cancelReason === "listing_changed";
   if (
