@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from "node:fs";
+import { cpSync, existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { dataRoot, repoRoot, startInfra, startStack } from "@tx/test-kit";
 
@@ -48,6 +48,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     return async () => {
       await stack.stop();
       await infra.stop();
+      // The servers' logs stay beside the results: scripts/summarize.mjs quotes their warnings
+      // from the time of a failed journey, which is what a CI log needs to say why.
+      const logs = path.join(dir, "logs");
+      if (existsSync(logs))
+        cpSync(logs, path.join(dataRoot, "results", "e2e-logs"), { recursive: true });
       rmSync(dir, { recursive: true, force: true });
     };
   } catch (err) {
