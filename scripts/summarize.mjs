@@ -133,10 +133,12 @@ function serverWarnings(logDir, start, end) {
       } catch {
         continue;
       }
-      if (entry.level < 40 || entry.time < start || entry.time > end) continue;
-      const err = entry.err?.message ?? entry.err ?? "";
+      // Our services log ISO times; a number is pino's default (epoch ms).
+      const time = typeof entry.time === "number" ? entry.time : Date.parse(entry.time);
+      if (entry.level < 40 || !(time >= start && time <= end)) continue;
+      const err = String(entry.err?.message ?? entry.err ?? "").replace(/\s+/g, " ");
       picked.push(
-        `${file.replace(/\.log$/, "")}: ${entry.msg ?? ""}${err ? ` (${oneLine(err, 120)})` : ""}`,
+        `${file.replace(/\.log$/, "")}: ${entry.msg ?? ""}${err ? ` (${err.slice(0, 120)})` : ""}`,
       );
     }
     // The first ones say what started it; repeats of the same message add nothing.

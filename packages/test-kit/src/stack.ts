@@ -3,7 +3,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { type ServiceName, serviceNames } from "@tx/api-contracts";
 import type { InfraUrls } from "./infra";
-import { freePort, waitFor } from "./net";
+import { freePort, GiveUp, waitFor } from "./net";
 import { repoRoot } from "./paths";
 import { type ManagedProcess, spawnManaged } from "./process";
 
@@ -204,7 +204,7 @@ async function waitForReady(
   await waitFor(
     `${name} to be ready at ${url} (see ${logDir}/${name}.log)`,
     async () => {
-      if (!proc.isRunning()) throw new Error(`${name} exited; see ${logDir}/${name}.log`);
+      if (!proc.isRunning()) throw new GiveUp(`${name} exited; see ${logDir}/${name}.log`);
       const res = await fetch(url).catch(() => undefined);
       return res?.ok ?? false;
     },
