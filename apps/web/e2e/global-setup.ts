@@ -51,6 +51,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     // Where journeys list tickets directly, as a seller's own client would (market.ts).
     process.env.E2E_AUTH_URL = stack.urls.auth;
     process.env.E2E_TICKETS_URL = stack.urls.tickets;
+    // For journeys that set up state through the services' own APIs (as another client).
+    process.env.E2E_SERVICES = JSON.stringify({
+      urls: stack.urls,
+      env: { NATS_URL: stack.env.NATS_URL, EMAIL_LINK_SECRET: stack.env.EMAIL_LINK_SECRET },
+    });
     return async () => {
       await stack.stop();
       await infra.stop();

@@ -1,4 +1,11 @@
-import { authEnvShape, parseEnv, reconcileEnvShape, serviceEnvShape } from "@tx/service-kit";
+import {
+  authEnvShape,
+  parseEnv,
+  rateSetting,
+  reconcileEnvShape,
+  redisEnvShape,
+  serviceEnvShape,
+} from "@tx/service-kit";
 import { z } from "zod";
 
 export const env = parseEnv(
@@ -6,8 +13,12 @@ export const env = parseEnv(
     .object({
       ...serviceEnvShape,
       ...authEnvShape,
+      ...redisEnvShape,
       ...reconcileEnvShape,
       PORT: serviceEnvShape.PORT.default(4004),
+      /** "<points>/<seconds>": payments started per buyer, and per client address. */
+      PAYMENT_START_PER_USER: rateSetting("30/60"),
+      PAYMENT_START_PER_ADDRESS: rateSetting("120/60"),
       /** With a key, real Stripe; without, the built-in sandbox gateway. */
       STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
       STRIPE_PUBLISHABLE_KEY: z.string().startsWith("pk_").optional(),

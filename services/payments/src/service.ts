@@ -7,9 +7,11 @@ import {
   orderCreatedConsumer,
   paymentSucceededConsumer,
 } from "./events/consumers/order-events";
+import { reservationRejectedConsumer } from "./events/consumers/reservation-rejected";
 import { gateway, sandbox, setOwnWebhookUrl } from "./gateway/index";
 import { PaymentModel } from "./models/payment";
 import { paymentsReconciler } from "./reconcile/payments";
+import { limits } from "./runtime";
 import { paymentsRouter } from "./trpc/router";
 import { webhookRoute } from "./webhook/route";
 
@@ -25,10 +27,18 @@ export const service: ServiceDefinition = {
     orderCancelledConsumer,
     orderCompletedConsumer,
     paymentSucceededConsumer,
+    reservationRejectedConsumer,
     deliveryFailedConsumer,
   ],
-  // Sandbox only: deliver the webhooks it stored, like Stripe would, until they land.
-  start: async () => sandbox()?.webhooks.start() ?? (async () => {}),
+  start: async () => {
+    const stopLimits = limits.start();
+    // Sandbox only: deliver the webhooks it stored, like Stripe would, until they land.
+    const stopWebhooks = sandbox()?.webhooks.start();
+    return async () => {
+      await stopWebhooks?.();
+      await stopLimits();
+    };
+  },
   // At start (in the background: one failing payment never stops the service) and on a schedule.
   reconcilers: [paymentsReconciler()],
   reconcileIntervalSeconds: env.RECONCILE_INTERVAL_SECONDS,

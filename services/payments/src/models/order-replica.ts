@@ -13,6 +13,8 @@ export type OrderReplica = {
   cancelReason?: CancelReason;
   expiresAt: Date;
   version: number;
+  /** tickets would not reserve the listing (it changed): never charged, refunded if it was. */
+  reservationRejected?: boolean;
 };
 
 const schema = new mongoose.Schema<OrderReplica>(
@@ -27,6 +29,7 @@ const schema = new mongoose.Schema<OrderReplica>(
     cancelReason: String,
     expiresAt: { type: Date, required: true },
     version: { type: Number, required: true },
+    reservationRejected: Boolean,
   },
   { versionKey: false },
 );

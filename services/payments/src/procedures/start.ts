@@ -1,7 +1,9 @@
 import type { PaymentSession, StartPaymentInput } from "@tx/api-contracts";
 import { type AuthedContext, DomainError, isDuplicateKey } from "@tx/service-kit";
+import { paymentErrors } from "../domain/errors";
 import { gateway } from "../gateway/index";
 import { type Payment, PaymentModel } from "../models/payment";
+import { limits } from "../runtime";
 import { findOwnOrder } from "./own";
 
 /**
@@ -14,11 +16,23 @@ export async function startPayment(
   input: StartPaymentInput,
 ): Promise<PaymentSession> {
   const order = await findOwnOrder(ctx, input.orderId);
+  await limits.get().start.take(ctx.user.id, ctx.clientIp);
   const alreadyPaid = (p: Payment | null) => p?.status === "succeeded" || p?.status === "refunded";
-  if (order.status !== "awaiting_payment" || order.expiresAt.getTime() <= Date.now()) {
+  const listingChanged = order.reservationRejected || order.cancelReason === "listing_changed";
+  if (
+    listingChanged ||
+    order.status !== "awaiting_payment" ||
+    order.expiresAt.getTime() <= Date.now()
+  ) {
     // Only here, and when the payment is already there, is it read before the write below.
     if (alreadyPaid(await PaymentModel.findById(order._id).lean())) {
       throw new DomainError("CONFLICT", "This order is already paid.");
+    }
+    if (listingChanged) {
+      throw new DomainError(
+        paymentErrors.LISTING_CHANGED,
+        "The seller changed or removed this listing as you bought it, so it cannot be paid for.",
+      );
     }
     throw new DomainError("CONFLICT", "The hold on these tickets has ended.");
   }

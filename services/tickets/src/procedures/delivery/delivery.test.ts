@@ -96,6 +96,8 @@ async function downloadListing(quantity = 2) {
 /** The order events that sell a listing to `who`: created, then completed (each as often as asked). */
 async function sell(ticketId: string, who = buyer, completions = 1) {
   const orderId = oid();
+  // The order is made from the listing as it is now (tickets reserves only that version).
+  const version = (await m.TicketModel.findById(ticketId).lean())?.version ?? 0;
   await m.onOrderCreated(
     buildEnvelope("order.created", {
       id: orderId,
@@ -105,6 +107,7 @@ async function sell(ticketId: string, who = buyer, completions = 1) {
       expiresAt: new Date(Date.now() + 900_000).toISOString(),
       ticket: {
         id: ticketId,
+        version,
         price: { amount: 8_000, currency: "GBP" },
         title: "Big Thief",
         eventDate: inDays(20).toISOString(),
