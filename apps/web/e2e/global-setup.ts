@@ -12,6 +12,8 @@ export const ACCESS_TOKEN_TTL_SECONDS = 75;
 export const ORDER_HOLD_SECONDS = 30;
 /** The operator of this suite's stack (the web app and every service read OPERATOR_EMAILS). */
 export const OPERATOR_EMAIL = "olive.operator@example.com";
+/** A saved search's email window in this suite (an hour in production): its journey waits for it. */
+export const SAVED_SEARCH_DIGEST_SECONDS = 3;
 
 /** Starts infrastructure, the six services and `next start`; the returned function stops them. */
 export default async function globalSetup(): Promise<() => Promise<void>> {
@@ -32,6 +34,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS),
         ORDER_HOLD_SECONDS: String(ORDER_HOLD_SECONDS),
         OPERATOR_EMAILS: OPERATOR_EMAIL,
+        SAVED_SEARCH_DIGEST_SECONDS: String(SAVED_SEARCH_DIGEST_SECONDS),
         // The reconcilers at a pace that fits the suite's 30 s hold: a hold whose expiration
         // event is late is still cancelled within 15 s of its end, as in production within
         // the default grace (120 s); each fix is logged as a warning, which a failed

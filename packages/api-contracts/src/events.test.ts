@@ -29,6 +29,7 @@ describe("event catalog", () => {
         "ticket.created",
         "ticket.deleted",
         "ticket.reservation_rejected",
+        "ticket.search.matched",
         "ticket.updated",
         "user.password_changed",
         "user.password_reset_requested",

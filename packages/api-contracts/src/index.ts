@@ -8,3 +8,4 @@ export * from "./listings";
 export * from "./operator";
 export * from "./orders";
 export * from "./payments";
+export * from "./time-zones";

@@ -151,6 +151,7 @@ export async function aliceDownloadListing(stack: Stack, p: People) {
     venue: "Hall",
     city: "Leeds",
     eventDate: new Date(Date.now() + 20 * 86_400_000).toISOString(),
+    timeZone: "Europe/London",
     quantity: 1,
     currency: "USD",
     pricePerTicket: 2_000,

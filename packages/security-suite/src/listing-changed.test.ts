@@ -69,6 +69,7 @@ async function listingsFor(n: number): Promise<Listing[]> {
             eventName: `Race ${i + j}`,
             venue: "Hall",
             city: "Leeds",
+            timeZone: "Europe/London",
             eventDate: new Date(Date.now() + 20 * 86_400_000).toISOString(),
             quantity: 2,
             currency: "USD",

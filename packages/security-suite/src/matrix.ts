@@ -1,5 +1,7 @@
 import type { AuthSession, ServiceName } from "@tx/api-contracts";
-import { type Stack, trpcMutation } from "@tx/test-kit";
+import { type Stack, serviceClient, trpcMutation } from "@tx/test-kit";
+import type { TicketsRouter } from "@tx/tickets/router";
+import { unsubscribeToken } from "@tx/tickets/unsubscribe-token";
 import {
   aliceListing,
   bobsOrder,
@@ -37,6 +39,7 @@ const listingFields = {
   venue: "Hall",
   city: "Leeds",
   eventDate: future(),
+  timeZone: "Europe/London",
   quantity: 1,
   currency: "USD",
   pricePerTicket: 2_000,
@@ -90,6 +93,11 @@ const operator = (service: ServiceName): Record<string, Rule> => ({
     input: async (c) => ({ seq: await deadLetterOf(c.stack, service) }),
   },
 });
+/** Issue 23: one of Alice's saved searches. */
+const aliceSavedSearch = ({ stack, p }: Ctx) =>
+  serviceClient<TicketsRouter>(stack.urls.tickets, p.alice.accessToken).savedSearches.save.mutate({
+    criteria: { q: `authz ${Date.now()}` },
+  });
 
 /** Every procedure of every service must have a rule here, or the matrix test fails. */
 export const matrix: Record<ServiceName, Record<string, Rule>> = {
@@ -145,6 +153,29 @@ export const matrix: Record<ServiceName, Record<string, Rule>> = {
       owner: "alice",
       other: 403,
       input: async (c) => ({ id: (await aliceListing(c.stack, c.p)).id }),
+    },
+    // --- Issue 23: live availability (a subscription: its first event is the answer) ---
+    live: {
+      access: "public",
+      input: async (c) => ({ ids: [(await aliceListing(c.stack, c.p)).id] }),
+    },
+    // --- Issue 23: saved searches ---
+    "savedSearches.save": { access: "signed-in", input: () => ({ criteria: { q: "matrix" } }) },
+    "savedSearches.list": { access: "signed-in" },
+    "savedSearches.delete": {
+      access: "owner",
+      owner: "alice",
+      other: 404,
+      input: async (c) => ({ id: (await aliceSavedSearch(c)).id }),
+    },
+    // Public: the email's link, signed with the stack's secret, is the authority.
+    "savedSearches.unsubscribe": {
+      access: "public",
+      input: async (c) => {
+        const secret = c.stack.env.SAVED_SEARCH_SECRET;
+        if (!secret) throw new Error("the stack sets SAVED_SEARCH_SECRET");
+        return { token: unsubscribeToken(secret, (await aliceSavedSearch(c)).id) };
+      },
     },
     // Issue 21: delivery. Mallory, the intruder, has bought another of Alice's listings:
     // she is also "the buyer of another order". The files' raw routes: delivery-files.test.ts.

@@ -45,6 +45,11 @@ export type ServiceDefinition = {
   reconcilers?: Reconciler[];
   /** Seconds between reconciler passes (the service's RECONCILE_INTERVAL_SECONDS). */
   reconcileIntervalSeconds?: number;
+  /**
+   * Called as shutdown begins, before the server waits for open requests: ends long-lived
+   * responses (subscriptions), which would otherwise hold the close until the hard stop.
+   */
+  endStreams?: () => void;
   /** Once the server listens (its port is known). */
   listening?: (service: RunningService) => void;
 };
@@ -119,6 +124,7 @@ export async function startService(def: ServiceDefinition): Promise<RunningServi
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
+        def.endStreams?.();
       });
       await reconcilers.stop();
       stopWatchdog();

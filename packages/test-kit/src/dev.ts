@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startInfra } from "./infra";
+import { migrateServices } from "./migrate";
 import { dataRoot } from "./paths";
 import { demoUsers, seedDemo } from "./seed";
 import { startStack } from "./stack";
@@ -32,6 +33,8 @@ function storedSecret(name: string): string {
 
 let stack: Awaited<ReturnType<typeof startStack>> | undefined;
 try {
+  // Existing data first takes what this version expects (each migration once, marked done).
+  await migrateServices(infra.urls, say);
   stack = await startStack({
     infra: infra.urls,
     logDir: path.join(dir, "logs"),
@@ -40,6 +43,8 @@ try {
     env: {
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? storedSecret("nextauth-secret"),
       EMAIL_LINK_SECRET: process.env.EMAIL_LINK_SECRET ?? storedSecret("email-link-secret"),
+      // Likewise the key of saved searches' unsubscribe links, so links in sent emails keep working.
+      SAVED_SEARCH_SECRET: process.env.SAVED_SEARCH_SECRET ?? storedSecret("saved-search-secret"),
     },
     // One developer's browser: the limits per address apply as configured.
     relaxAddressLimits: false,

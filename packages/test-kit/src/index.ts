@@ -3,6 +3,7 @@ export * from "./emailed-links";
 export * from "./infra";
 export * from "./journeys";
 export * from "./mailpit";
+export * from "./migrate";
 export * from "./nats";
 export * from "./net";
 export * from "./paths";

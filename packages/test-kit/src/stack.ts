@@ -65,14 +65,16 @@ export type Stack = {
   stop: () => Promise<void>;
 };
 
-const tsxLoader = pathToFileURL(path.join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs"));
+export const tsxLoaderUrl = pathToFileURL(
+  path.join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs"),
+);
 
 /**
  * Node's arguments to run a service from its TypeScript source in this very process. Not
  * tsx's CLI: it runs the script in a child, which a SIGKILL of the CLI leaves running.
  */
 export function serviceArgs(name: ServiceName): string[] {
-  return ["--import", tsxLoader.href, path.join(repoRoot, "services", name, "src", "main.ts")];
+  return ["--import", tsxLoaderUrl.href, path.join(repoRoot, "services", name, "src", "main.ts")];
 }
 
 /** Starts the six services (and the web app) as real processes and waits until each is ready. */
@@ -115,6 +117,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   // Signs emailed links; auth and notifications share it.
   env.EMAIL_LINK_SECRET ??= randomBytes(32).toString("base64url");
   env.NEXTAUTH_URL ??= `http://${opts.ports === "default" ? "localhost" : "127.0.0.1"}:${ports.web}`;
+  // Signs saved searches' unsubscribe links (tickets): random per test stack, like the above.
+  env.SAVED_SEARCH_SECRET ??= randomBytes(32).toString("base64url");
   // Links in emails point at the web app.
   env.WEB_BASE_URL ??= env.NEXTAUTH_URL;
 

@@ -9,6 +9,7 @@ import { deliveryConsumers } from "./events/consumers/delivery";
 import { orderCreatedConsumer } from "./events/consumers/order-created";
 import { paymentRefundedConsumer } from "./events/consumers/payment-refunded";
 import { paymentSucceededConsumer } from "./events/consumers/payment-succeeded";
+import { ticketSearchMatchedConsumer } from "./events/consumers/ticket-search-matched";
 import { userRegisteredConsumer } from "./events/consumers/user-registered";
 import { createMailTransport } from "./mail/transport";
 import { notificationsRouter } from "./trpc/router";
@@ -34,5 +35,6 @@ export const service: ServiceDefinition = {
     paymentRefundedConsumer(mailer),
     ...accountEmailConsumers({ ...mailer, linkSecret: env.EMAIL_LINK_SECRET }),
     ...deliveryConsumers(mailer),
+    ticketSearchMatchedConsumer(mailer),
   ],
 };

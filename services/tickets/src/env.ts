@@ -34,6 +34,10 @@ export const env = parseEnv({
     .positive()
     .max(24 * 30)
     .default(24),
+  /** Signs saved searches' unsubscribe links (HMAC-SHA256); at least 32 characters. */
+  SAVED_SEARCH_SECRET: z.string().min(32),
+  /** A saved search emails at most once per this many seconds, grouping its matches. */
+  SAVED_SEARCH_DIGEST_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3_600),
 });
 
 /** The delivery settings, as the domain rules take them. */

@@ -7,13 +7,18 @@ import { unavailableReason } from "@/listings/status";
 import { PurchaseForm } from "./purchase-form";
 import styles from "./purchase-panel.module.css";
 
-type Props = { listing: Listing; viewerId: string | null };
+type Props = {
+  listing: Listing;
+  viewerId: string | null;
+  /** See PurchaseForm: the live panel holds its status still while the viewer's purchase runs. */
+  onPurchasePending?: (pending: boolean) => void;
+};
 
 /**
  * The Purchase button in the state this viewer meets it: enabled for a signed-in buyer,
  * a way to sign in first (and come back), or disabled with the reason beside it.
  */
-export function PurchasePanel({ listing, viewerId }: Props) {
+export function PurchasePanel({ listing, viewerId, onPurchasePending }: Props) {
   const reasonId = useId();
   const disabled = (reason: string, extra?: ReactNode) => (
     <div className={styles.panel}>
@@ -49,7 +54,7 @@ export function PurchasePanel({ listing, viewerId }: Props) {
   }
   return (
     <div className={styles.panel}>
-      <PurchaseForm listingId={listing.id} />
+      <PurchaseForm listingId={listing.id} onPendingChange={onPurchasePending} />
       <p className={styles.reason}>
         Pressing Purchase holds the tickets for you while you pay, for a few minutes.
       </p>

@@ -25,6 +25,8 @@ export type OrderDoc = WithOutbox & {
   expiresAt: Date;
   eventName: string;
   eventDate: Date;
+  /** The venue's zone, which the event's time is shown in. */
+  timeZone: string;
   venue: string;
   city: string;
   quantity: number;
@@ -56,6 +58,7 @@ const schema = new mongoose.Schema<OrderDoc>(
     expiresAt: { type: Date, required: true },
     eventName: { type: String, required: true },
     eventDate: { type: Date, required: true },
+    timeZone: { type: String, required: true },
     venue: { type: String, required: true },
     city: { type: String, required: true },
     quantity: { type: Number, required: true },

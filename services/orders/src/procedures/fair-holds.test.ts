@@ -49,6 +49,7 @@ async function listings(n: number, name: string): Promise<Listing[]> {
             eventName: `${name} ${i + j}`,
             venue: "Fillmore",
             city: "San Francisco",
+            timeZone: "America/Los_Angeles",
             eventDate: new Date(Date.now() + 30 * 86_400_000).toISOString(),
             quantity: 1,
             currency: "USD",

@@ -17,6 +17,7 @@ export async function writeOrder(
     expiresAt: new Date(Date.now() + endsInMs),
     eventName: "Show",
     eventDate: new Date(Date.now() + 864e6),
+    timeZone: "Europe/London",
     venue: "Hall",
     city: "Leeds",
     quantity: 1,

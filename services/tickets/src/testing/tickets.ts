@@ -11,6 +11,8 @@ export async function writeListing(orderId?: string): Promise<string> {
     city: "Morrison",
     cityKey: "morrison",
     eventDate: new Date(Date.now() + 864e5 * 20),
+    timeZone: "America/Denver",
+    localDate: "2030-01-01",
     quantity: 2,
     currency: "USD",
     pricePerTicket: 6_000,

@@ -17,6 +17,7 @@ export async function onPaymentSucceeded(
       name: buyer.name,
       title: order.title,
       eventDate: order.eventDate,
+      timeZone: order.timeZone ?? "UTC",
       venue: order.venue,
       city: order.city,
       quantity: order.quantity,

@@ -39,6 +39,7 @@ const snapshot = (
   eventDate: new Date(Date.now() + 864e6).toISOString(),
   venue: "Roundhouse",
   city: "London",
+  timeZone: "Europe/London",
   sellerId: oid(),
   status,
 });
