@@ -18,6 +18,9 @@ type Props = { listing: Listing; viewerId: string | null };
 export function LivePurchasePanel({ listing, viewerId }: Props) {
   const live = useLiveStatus(listing.id, listing.status);
   const [purchasing, setPurchasing] = useState(false);
+  // A refused Purchase ("just reserved by someone else") ends the pending state, and the
+  // stream's status then replaces the form: its message is kept beside that status.
+  const [refusal, setRefusal] = useState<string | null>(null);
   const status = purchasing ? "available" : live;
   if (status === "deleted") {
     return (
@@ -34,6 +37,8 @@ export function LivePurchasePanel({ listing, viewerId }: Props) {
       listing={{ ...listing, status }}
       viewerId={viewerId}
       onPurchasePending={setPurchasing}
+      refusal={refusal}
+      onPurchaseRefused={setRefusal}
     />
   );
 }
