@@ -72,8 +72,13 @@ export async function completeOrder(order: OrderDoc) {
  * a transfer the seller never made (issue 21), from complete: the order ends, its listing
  * stays with it as the sale that failed.
  */
+/** The state an order refunded for `reason` leaves: a sale not delivered, or a late payment's. */
+export function refundedFrom(reason: RefundReason): "complete" | "cancelled" {
+  return reason === "delivery_failed" ? "complete" : "cancelled";
+}
+
 export async function markRefunded(order: OrderDoc, reason: RefundReason) {
-  const from = reason === "delivery_failed" ? "complete" : "cancelled";
+  const from = refundedFrom(reason);
   if (order.status !== from) return null;
   return OrderModel.findOneAndUpdate(
     { _id: order._id, status: from, version: order.version },

@@ -34,10 +34,18 @@ export async function refundLatePayment(
       ? "order_expired"
       : refundReason(order);
   // Record the success first, so a crash before the refund still leaves a paid payment to refund.
-  await PaymentModel.updateOne(
+  const recorded = await PaymentModel.updateOne(
     { _id: payment._id, status: { $nin: ["succeeded", "refunded"] } },
     { $set: { status: "succeeded", billing: intent.billing ?? payment.billing } },
   );
+  if (recorded.modifiedCount === 0) {
+    // Another settle recorded this money first: one that found the hold still running and
+    // published payment.succeeded (orders completes the sale on it), or a crashed late one.
+    // Its decision stands; refunding on this older reading would take back a sold ticket's
+    // money. If that order does end unpaid, its cancellation refunds the payment.
+    log.info({ orderId: payment.orderId }, "late payment already recorded by another settle");
+    return PaymentModel.findById(payment._id).lean();
+  }
   return refundPayment(payment.orderId, reason, log);
 }
 

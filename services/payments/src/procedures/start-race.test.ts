@@ -3,6 +3,7 @@ import { type AuthedContext, buildEnvelope, createLogger } from "@tx/service-kit
 import { connectServiceForTest, testContext } from "@tx/service-kit/testing";
 import { withInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OrderReplicaModel } from "../models/order-replica";
 import { PaymentModel } from "../models/payment";
 
 const infra = withInfra(["mongo", "nats", "redis"]);
@@ -13,6 +14,7 @@ const oid = () => randomBytes(12).toString("hex");
 let consumers: typeof import("../events/consumers/order-events");
 let start: typeof import("./start");
 let gateways: typeof import("../gateway/index");
+let record: typeof import("../domain/record-payment");
 
 beforeAll(async () => {
   Object.assign(process.env, infra.infra.urls, {
@@ -25,6 +27,7 @@ beforeAll(async () => {
   consumers = await import("../events/consumers/order-events");
   start = await import("./start");
   gateways = await import("../gateway/index");
+  record = await import("../domain/record-payment");
 });
 afterAll(async () => conn.close());
 
@@ -97,5 +100,58 @@ describe("payments.start racing the order's cancellation", () => {
     });
     expect(session.status).toBe("requires_payment_method");
     expect(session.amount).toEqual({ amount: 7_500, currency: "USD" });
+  });
+});
+
+describe("two settles of one payment racing across the hold's end", () => {
+  const billing = {
+    name: "Ada Lovelace",
+    line1: "12 St James's Square",
+    line2: "",
+    city: "London",
+    state: "",
+    postalCode: "SW1Y 4JH",
+    country: "gb",
+  };
+
+  /** A held order with its intent paid at the sandbox, and its payment as read before that. */
+  async function paidAtProvider(name: string) {
+    const user = { id: oid(), email: `${name}@example.com`, name };
+    const order = heldOrder(user.id);
+    await consumers.orderCreatedConsumer.handle(order.created, log);
+    await start.startPayment(testContext(user) as AuthedContext, { orderId: order.id });
+    const before = await PaymentModel.findById(order.id).lean();
+    if (!before) throw new Error("no payment recorded");
+    const sandbox = gateways.sandbox();
+    if (!sandbox) throw new Error("the sandbox gateway is not configured");
+    const card = { number: "4242424242424242", expiry: "12 / 34", cvc: "123" };
+    const intent = await sandbox.confirm(before.intentId, card, billing);
+    expect(intent.status).toBe("succeeded");
+    return { order, before, intent };
+  }
+
+  const holdEndsNow = (orderId: string) =>
+    OrderReplicaModel.updateOne({ _id: orderId }, { $set: { expiresAt: new Date(0) } });
+
+  it("keeps the money of a sale settled in time when a slower settle reads the hold as over", async () => {
+    const { order, before, intent } = await paidAtProvider("Noor");
+    // The webhook settles while the hold runs: payment.succeeded, and orders completes the sale.
+    expect((await record.settleSucceeded(intent, log))?.status).toBe("succeeded");
+    // A sync that read the payment before that write reads the order only after the hold
+    // (and its grace) ended: its reading is older than the decision already made.
+    await holdEndsNow(order.id);
+    await record.settleSucceeded(intent, log, before);
+    const payment = await PaymentModel.findById(order.id).lean();
+    expect(payment?.status).toBe("succeeded");
+    expect(payment?.refundId).toBeFalsy();
+  });
+
+  it("still refunds money that lands after the hold ended", async () => {
+    const { order, intent } = await paidAtProvider("Omar");
+    await holdEndsNow(order.id);
+    await record.settleSucceeded(intent, log);
+    const payment = await PaymentModel.findById(order.id).lean();
+    expect(payment?.status).toBe("refunded");
+    expect(payment?.refundId).toBeTruthy();
   });
 });
