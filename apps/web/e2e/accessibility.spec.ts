@@ -1,18 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { test } from "@playwright/test";
 import { registered } from "./accounts";
+import { expectAccessible } from "./axe";
 import { listTickets, uniqueEvent } from "./market";
-
-/** axe-core on a page: no serious or critical violation (WCAG 2.x A and AA rules). */
-async function expectAccessible(page: Page, what: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const bad = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(bad, `${what}: ${bad.join("\n")}`).toEqual([]);
-}
 
 test("public pages have no serious or critical accessibility violations", async ({ page }) => {
   for (const path of ["/", "/signin", "/register", "/status", "/no-such-page"]) {

@@ -1,6 +1,9 @@
 import { cpSync, existsSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { dataRoot, repoRoot, startInfra, startStack } from "@tx/test-kit";
+import { ServiceName } from "@tx/api-contracts";
+import { dataRoot, repoRoot, type Stack, startInfra, startStack } from "@tx/test-kit";
 
 const webDir = path.join(repoRoot, "apps", "web");
 export const ACCESS_TOKEN_TTL_SECONDS = 75;
@@ -44,6 +47,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       },
     });
     process.env.E2E_WEB_URL = stack.urls.web;
+    // Where a journey stops a service and starts it again (the error pages' "unavailable").
+    const control = await controlServer(stack);
+    process.env.E2E_CONTROL_URL = `http://127.0.0.1:${(control.address() as AddressInfo).port}`;
     // Where the journeys read the emails the notifications service sent.
     process.env.E2E_MAILPIT_URL = infra.urls.MAILPIT_URL;
     // Where the operator journey puts a malformed message.
@@ -57,6 +63,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       env: { NATS_URL: stack.env.NATS_URL, EMAIL_LINK_SECRET: stack.env.EMAIL_LINK_SECRET },
     });
     return async () => {
+      control.close();
       await stack.stop();
       await infra.stop();
       // The servers' logs stay beside the results: scripts/summarize.mjs quotes their warnings
@@ -71,4 +78,25 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await infra.stop();
     throw err;
   }
+}
+
+/**
+ * POST /<service>/kill or /<service>/start on loopback: the tests run in workers, and only
+ * this process holds the stack's processes (see e2e/services.ts).
+ */
+async function controlServer(stack: Stack): Promise<Server> {
+  const server = createServer((req, res) => {
+    const [, name, action] = (req.url ?? "").split("/");
+    const service = ServiceName.safeParse(name);
+    if (req.method !== "POST" || !service.success || (action !== "kill" && action !== "start")) {
+      res.writeHead(404).end();
+      return;
+    }
+    (action === "kill" ? stack.kill(service.data) : stack.start(service.data)).then(
+      () => res.writeHead(204).end(),
+      (err: unknown) => res.writeHead(500).end(String(err)),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return server;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Page } from "@playwright/test";
 import { type AuthSession, type Listing, zoneOfCity } from "@tx/api-contracts";
-import { authSteps, ticketsSteps } from "@tx/test-kit";
+import { authSteps, changeListing, type Stack, ticketsSteps } from "@tx/test-kit";
 import { type Account, accountOn } from "./accounts";
 
 /** An event name no other test uses, so a search finds exactly this test's listings. */
@@ -65,6 +65,22 @@ export async function listTickets(page: Page, input: ListingInput): Promise<List
     // The venue's zone: as given, else the city's (as the sell form picks it), else UTC.
     timeZone: input.timeZone ?? zoneOfCity(input.city ?? "San Francisco") ?? "UTC",
   });
+}
+
+/**
+ * The seller signed in on `page` deletes or reprices their listing, straight at the tickets
+ * service (as their own client would), while a buyer has its page open elsewhere.
+ */
+export async function changeTickets(
+  page: Page,
+  listing: Listing,
+  change: "delete" | { pricePerTicket: number },
+): Promise<void> {
+  const raw = process.env.E2E_SERVICES;
+  if (!raw) throw new Error("E2E_SERVICES is set by global-setup");
+  const { urls } = JSON.parse(raw) as Pick<Stack, "urls">;
+  const res = await changeListing({ urls }, await sessionOf(accountOn(page)), listing, change);
+  if (res.status !== 200) throw new Error(`changing the listing: ${res.error?.message}`);
 }
 
 export type Card = { number: string; expiry?: string; cvc?: string };

@@ -11,6 +11,8 @@ export type OrderIdInput = z.infer<typeof OrderIdInput>;
 export const OrderHistoryInput = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.number().int().min(1).max(50).default(20),
+  /** Only the buyer's orders for this listing (the listing page asks for the viewer's hold). */
+  ticketId: ObjectIdString.optional(),
 });
 export type OrderHistoryInput = z.input<typeof OrderHistoryInput>;
 

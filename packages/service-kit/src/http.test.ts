@@ -47,6 +47,23 @@ const echo = (base: string, body: string | ReadableStream, headers: Record<strin
     ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
   } as RequestInit);
 
+describe("refused input", () => {
+  it("says in one sentence what is wrong, and keeps each issue in data.fieldErrors", async () => {
+    const res = await echo(url, JSON.stringify({ text: 42 }));
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as {
+      error: { message: string; data: { code: string; fieldErrors: Record<string, string> } };
+    };
+    expect(body.error.message).toBe(
+      "The request is not valid: text: Invalid input: expected string, received number.",
+    );
+    expect(body.error.data.code).toBe("BAD_REQUEST");
+    expect(body.error.data.fieldErrors).toEqual({
+      text: "Invalid input: expected string, received number",
+    });
+  });
+});
+
 describe("request limits", () => {
   it("answers a 1 MB body with 413 and a JSON message, and keeps serving", async () => {
     const res = await echo(url, JSON.stringify({ text: "x".repeat(1024 * 1024) }));

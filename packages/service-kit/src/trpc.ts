@@ -38,17 +38,37 @@ const t = initTRPC.context<Context>().create({
           ? "Something went wrong on our side."
           : error.code === "PAYLOAD_TOO_LARGE"
             ? "The request body is too large."
-            : shape.message,
+            : cause instanceof ZodError
+              ? invalidInputSentence(cause)
+              : shape.message,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
         fieldErrors,
+        // The domain's own name for the refusal (LISTING_CHANGED, TICKET_JUST_RESERVED...).
+        domainCode: cause instanceof DomainError ? cause.kind : null,
         retryAfterSeconds: cause instanceof DomainError ? (cause.retryAfterSeconds ?? null) : null,
       },
     };
   },
 });
+
+/**
+ * A refused input as one sentence a person can read (zod's own message is its issue list as
+ * JSON); each issue stays in data.fieldErrors, keyed by its path, for forms.
+ */
+export function invalidInputSentence(error: ZodError): string {
+  const [first, ...rest] = error.issues;
+  if (!first) return "The request is not valid.";
+  const where = first.path.length > 0 ? `${first.path.join(".")}: ` : "";
+  const what = first.message.replace(/[.\s]+$/, "");
+  const more =
+    rest.length === 0
+      ? ""
+      : ` (and ${rest.length} more ${rest.length === 1 ? "problem" : "problems"})`;
+  return `The request is not valid: ${where}${what}${more}.`;
+}
 
 /**
  * Maps domain errors thrown by handlers to tRPC errors. What is unexpected (an internal

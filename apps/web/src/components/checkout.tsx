@@ -22,6 +22,8 @@ type Props = {
   payment: PaymentSession;
   /** The order summary, rendered on the server. */
   summary: ReactNode;
+  /** Said before the payment form (the price changed since the listing page). */
+  notice?: ReactNode;
 };
 
 type Step = { kind: "pay" } | { kind: "challenge"; last4: string | null } | { kind: "ended" };
@@ -38,7 +40,15 @@ export type PaymentHandlers = {
  * The checkout's moving parts: the hold's countdown, the payment form (sandbox or Stripe),
  * the 3-D Secure step, a decline to try again after, and the end of the hold.
  */
-export function Checkout({ orderId, listingId, expiresAt, serverNow, payment, summary }: Props) {
+export function Checkout({
+  orderId,
+  listingId,
+  expiresAt,
+  serverNow,
+  payment,
+  summary,
+  notice = null,
+}: Props) {
   const remaining = useHoldRemaining(expiresAt, serverNow);
   const [step, setStep] = useState<Step>(
     payment.status === "requires_action" ? { kind: "challenge", last4: null } : { kind: "pay" },
@@ -95,6 +105,7 @@ export function Checkout({ orderId, listingId, expiresAt, serverNow, payment, su
         <h2 id="payment-title" className={styles.paymentTitle}>
           Payment
         </h2>
+        {ended ? null : notice}
         {ended ? (
           <HoldEnded listingId={listingId} focusRef={endedRef} />
         ) : (

@@ -7,21 +7,23 @@ import styles from "./purchase-panel.module.css";
 
 type Props = {
   listingId: string;
+  /** The total (minor units) the page shows: the checkout says so if the order's differs. */
+  shownTotal: number;
   /** Told when the purchase starts and when it ends without leaving the page (a refusal). */
   onPendingChange?: (pending: boolean) => void;
-  /** Told the refusal's message, which must outlive this form if the panel replaces it. */
-  onRefused?: (message: string) => void;
+  /** Told the refusal (and the listing as it is now), which must outlive this form. */
+  onRefused?: (refusal: PurchaseState) => void;
 };
 
 /** Purchase as a form posting to a server action: it works before the page's script has loaded. */
-export function PurchaseForm({ listingId, onPendingChange, onRefused }: Props) {
+export function PurchaseForm({ listingId, shownTotal, onPendingChange, onRefused }: Props) {
   const [state, action, pending] = useActionState<PurchaseState>(
-    purchaseListing.bind(null, listingId),
+    purchaseListing.bind(null, listingId, shownTotal),
     { message: null },
   );
   useEffect(() => {
-    if (!pending && state.message) onRefused?.(state.message);
-  }, [pending, state.message, onRefused]);
+    if (!pending && state.message) onRefused?.(state);
+  }, [pending, state, onRefused]);
   useEffect(() => onPendingChange?.(pending), [pending, onPendingChange]);
   return (
     <form action={action} className={styles.panel}>

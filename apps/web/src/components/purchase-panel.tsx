@@ -3,6 +3,7 @@ import { Button, ButtonLink, FormError } from "@tx/ui";
 import Link from "next/link";
 import { type ReactNode, useId } from "react";
 import { withCallback } from "@/auth/callback-path";
+import type { PurchaseState } from "@/listings/actions";
 import { unavailableReason } from "@/listings/status";
 import { PurchaseForm } from "./purchase-form";
 import styles from "./purchase-panel.module.css";
@@ -10,20 +11,24 @@ import styles from "./purchase-panel.module.css";
 type Props = {
   listing: Listing;
   viewerId: string | null;
+  /** The viewer's own order holding this listing, when it is theirs that holds it. */
+  heldOrderId?: string | null;
   /** See PurchaseForm: the live panel holds its status still while the viewer's purchase runs. */
   onPurchasePending?: (pending: boolean) => void;
   /** Why this viewer's last Purchase was refused, kept when the status it met replaces the form. */
   refusal?: string | null;
-  onPurchaseRefused?: (message: string) => void;
+  onPurchaseRefused?: (refusal: PurchaseState) => void;
 };
 
 /**
  * The Purchase button in the state this viewer meets it: enabled for a signed-in buyer,
- * a way to sign in first (and come back), or disabled with the reason beside it.
+ * a way to sign in first (and come back), the way to their checkout for the buyer holding
+ * it, or disabled with the reason beside it.
  */
 export function PurchasePanel({
   listing,
   viewerId,
+  heldOrderId = null,
   onPurchasePending,
   refusal = null,
   onPurchaseRefused,
@@ -50,6 +55,18 @@ export function PurchasePanel({
       ) : null,
     );
   }
+  if (listing.status === "reserved" && heldOrderId) {
+    return (
+      <div className={styles.panel}>
+        <ButtonLink href={`/checkout/${heldOrderId}`} as={Link}>
+          Go to your checkout
+        </ButtonLink>
+        <p className={styles.reason}>
+          You are holding these tickets: pay for them at your checkout while the hold lasts.
+        </p>
+      </div>
+    );
+  }
   if (listing.status !== "available") {
     return disabled(
       unavailableReason[listing.status],
@@ -70,6 +87,7 @@ export function PurchasePanel({
     <div className={styles.panel}>
       <PurchaseForm
         listingId={listing.id}
+        shownTotal={listing.total.amount}
         onPendingChange={onPurchasePending}
         onRefused={onPurchaseRefused}
       />

@@ -1,8 +1,15 @@
 "use server";
 
-import { type Listing, ListingFields, ObjectIdString, type Order } from "@tx/api-contracts";
+import {
+  type Listing,
+  ListingFields,
+  type LiveListingState,
+  ObjectIdString,
+  type Order,
+} from "@tx/api-contracts";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { withCallback } from "@/auth/callback-path";
 import { getSession } from "@/auth/session";
 import {
@@ -63,31 +70,63 @@ export async function deleteListing(id: unknown): Promise<DeleteState> {
   redirect("/my-listings");
 }
 
-export type PurchaseState = { message: string | null };
+export type PurchaseState = {
+  message: string | null;
+  /** The listing as it is now, re-read after a refusal: the page's panel and badge follow it. */
+  listing?: LiveListingState;
+};
 
 /**
- * Holds the listing for the signed-in buyer and opens the checkout of the new order. Of
- * buyers pressing Purchase together, the orders service lets one through; the others get
- * its "just reserved by someone else" answer here, shown beside the button.
+ * Holds the listing for the signed-in buyer and opens the checkout of the new order (a buyer
+ * who holds it already is given their own order again). Of buyers pressing Purchase
+ * together, the orders service lets one through; the others get its "just reserved by
+ * someone else" answer here, with the listing as it is now. `shownTotal` is the total the
+ * page showed: when the order's differs, the checkout says so.
  */
 export async function purchaseListing(
   listingId: string,
+  shownTotal: number,
   _previous: PurchaseState,
 ): Promise<PurchaseState> {
   const id = ObjectIdString.safeParse(listingId);
   if (!id.success) return { message: "This listing does not exist." };
   const back = withCallback("/signin", `/listings/${id.data}`);
   if (!(await getSession())) redirect(back);
+  const api = await serverApi();
   let order: Order;
   try {
-    const api = await serverApi();
     order = await retryWhileUnknown(() => api.orders.create.mutate({ ticketId: id.data }));
   } catch (err) {
     const refusal = serviceError(err);
     if (refusal?.code === "UNAUTHORIZED") redirect(back);
-    return { message: refusal?.message ?? UNAVAILABLE };
+    if (!refusal) return { message: UNAVAILABLE };
+    const listing = await listingNow(id.data);
+    if (listing?.status === "deleted")
+      return { message: "The seller removed this listing.", listing };
+    return { message: refusal.message, ...(listing ? { listing } : {}) };
   }
-  redirect(`/checkout/${order.id}`);
+  const shown = z.number().int().nonnegative().safeParse(shownTotal);
+  const changed = shown.success && shown.data !== order.total.amount;
+  redirect(`/checkout/${order.id}${changed ? `?shown=${shown.data}` : ""}`);
+}
+
+/** The listing's state now, for a refused Purchase's page; null if tickets did not answer. */
+async function listingNow(id: string): Promise<LiveListingState | null> {
+  try {
+    const listing = await (await serverApi()).tickets.get.query({ id });
+    return {
+      kind: "listing",
+      id,
+      version: listing.version,
+      status: listing.status,
+      price: listing.price,
+      total: listing.total,
+    };
+  } catch (err) {
+    if (serviceError(err)?.code !== "NOT_FOUND") return null;
+    // Deleted is final: no later state of the stream's can bring it back.
+    return { kind: "listing", id, version: Number.MAX_SAFE_INTEGER, status: "deleted" };
+  }
 }
 
 /** The update procedure nests the fields under `changes`; the form names them plainly. */

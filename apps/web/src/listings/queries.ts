@@ -22,3 +22,18 @@ export const getOwnListing = cache(async (id: string) => {
   if (!ObjectIdString.safeParse(id).success) notFound();
   return orNotFound((await serverApi()).tickets.delivery.ofListing.query({ id }));
 });
+
+/**
+ * The signed-in viewer's own order holding this listing, if it is theirs that holds it (the
+ * listing page then leads them to their checkout). Unknown (null) when orders does not answer:
+ * the listing page still shows.
+ */
+export async function getOwnHold(listingId: string): Promise<string | null> {
+  try {
+    const page = await (await serverApi()).orders.history.query({ ticketId: listingId, limit: 1 });
+    const latest = page.items[0];
+    return latest?.status === "awaiting_payment" ? latest.id : null;
+  } catch {
+    return null;
+  }
+}

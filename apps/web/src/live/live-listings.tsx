@@ -1,7 +1,15 @@
 "use client";
 
 import type { ListingCriteria, LiveListingState, TicketStatus } from "@tx/api-contracts";
-import { createContext, type ReactNode, useContext, useEffect, useState } from "react";
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from "react";
 
 export type LiveStatus = TicketStatus | "deleted";
 
@@ -14,7 +22,10 @@ type Live = {
   connected: boolean;
 };
 
-const LiveContext = createContext<Live | null>(null);
+/** Tells the page what it learnt of a listing otherwise (a refused Purchase re-read it). */
+type Report = (state: LiveListingState) => void;
+
+const LiveContext = createContext<(Live & { report: Report }) | null>(null);
 
 type Props = {
   /** The listings the page shows. */
@@ -55,12 +66,7 @@ export function LiveListings({ ids, search, children }: Props) {
                 if (now.newListings.some((l) => l.id === data.id)) return now;
                 return { ...now, newListings: [...now.newListings, data] };
               }
-              // Versions only grow: an older state (a replay after a reconnect) changes nothing.
-              const known = now.states.get(data.id);
-              if (known && known.version > data.version) return now;
-              const states = new Map(now.states);
-              states.set(data.id, data);
-              return { ...now, states };
+              return withState(now, data);
             }),
         },
       );
@@ -71,8 +77,31 @@ export function LiveListings({ ids, search, children }: Props) {
       stop?.();
     };
   }, [key]);
-  return <LiveContext value={live}>{children}</LiveContext>;
+  const report = useCallback<Report>((state) => setLive((now) => withState(now, state)), []);
+  const value = useMemo(() => ({ ...live, report }), [live, report]);
+  return <LiveContext value={value}>{children}</LiveContext>;
 }
+
+/** Versions only grow: an older state (a replay after a reconnect) changes nothing. */
+function withState(now: Live, state: LiveListingState): Live {
+  const known = now.states.get(state.id);
+  if (known && known.version > state.version) return now;
+  const states = new Map(now.states);
+  states.set(state.id, state);
+  return { ...now, states };
+}
+
+/** A listing's latest state from the stream (or a report), if the page has heard one. */
+export function useLiveState(id: string): LiveListingState | undefined {
+  return useContext(LiveContext)?.states.get(id);
+}
+
+/** See Report. Outside LiveListings, nothing follows the listing: nothing to tell. */
+export function useReportLive(): Report {
+  return useContext(LiveContext)?.report ?? ignore;
+}
+
+const ignore: Report = () => {};
 
 /** A listing's status as it is now: what the stream last said, else what the page rendered. */
 export function useLiveStatus(id: string, rendered: TicketStatus): LiveStatus {

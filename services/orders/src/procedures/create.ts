@@ -12,7 +12,8 @@ import { limits } from "../runtime";
  * Holds a listing for the buyer. Many buyers may race here: the unique index on
  * liveTicketId lets exactly one insert through; the others get a clear CONFLICT. Each
  * buyer has ORDER_MAX_LIVE_HOLDS hold slots: a buyer with none free is refused, however
- * many creates they send at once.
+ * many creates they send at once. A buyer who already holds the listing (a second tab, a
+ * Purchase pressed again after going back) gets that order again: it is theirs to pay.
  */
 export async function createOrder(ctx: AuthedContext, input: CreateOrderInput): Promise<Order> {
   const ticket = await TicketReplicaModel.findById(input.ticketId).lean();
@@ -20,6 +21,8 @@ export async function createOrder(ctx: AuthedContext, input: CreateOrderInput): 
   if (ticket.sellerId === ctx.user.id) {
     throw new DomainError("FORBIDDEN", "You cannot buy your own listing.");
   }
+  const held = await ownLiveOrder(ctx.user.id, ticket._id);
+  if (held) return toOrder(held);
   if (ticket.status === "sold") throw new DomainError("CONFLICT", "This listing is sold.");
   if (ticket.eventDate.getTime() <= Date.now()) {
     throw new DomainError("CONFLICT", "This event has already happened.");
@@ -56,8 +59,11 @@ export async function createOrder(ctx: AuthedContext, input: CreateOrderInput): 
   try {
     await order.save();
   } catch (err) {
-    if (isDuplicateKey(err)) throw new DomainError(orderErrors.TICKET_JUST_RESERVED);
-    throw err;
+    if (!isDuplicateKey(err)) throw err;
+    // The same buyer's other create (two tabs at once) may be the one that got in.
+    const mine = await ownLiveOrder(ctx.user.id, ticket._id);
+    if (mine) return toOrder(mine);
+    throw new DomainError(orderErrors.TICKET_JUST_RESERVED);
   }
   let slot: string;
   try {
@@ -71,4 +77,9 @@ export async function createOrder(ctx: AuthedContext, input: CreateOrderInput): 
   await outbox.update(OrderModel, { _id: order._id }, { $set: { holdSlot: slot } }, []);
   ctx.log.info({ orderId: order.id, ticketId: ticket._id, slot }, "order created");
   return toOrder(order.toObject());
+}
+
+/** The buyer's own order holding this listing now, if they have one. */
+function ownLiveOrder(userId: string, ticketId: string) {
+  return OrderModel.findOne({ liveTicketId: ticketId, userId, status: "awaiting_payment" }).lean();
 }

@@ -13,6 +13,7 @@ const { encode: encodeCursor, decode: decodeCursor } = cursorCodec(
 export async function orderHistory(ctx: AuthedContext, raw: OrderHistoryInput): Promise<OrderPage> {
   const input = OrderHistoryInput.parse(raw);
   const filter: Record<string, unknown> = { userId: ctx.user.id };
+  if (input.ticketId) filter.ticketId = input.ticketId;
   if (input.cursor) {
     const cursor = decodeCursor(input.cursor);
     const at = new Date(cursor.at);

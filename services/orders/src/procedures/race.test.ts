@@ -114,6 +114,25 @@ describe("who may do what with an order", () => {
     expect(twice.status).toBe(409);
   });
 
+  it("gives a buyer who holds the listing their own order again; only others hear 'someone else'", async () => {
+    const [holder, other] = buyers.slice(60) as [AuthSession, AuthSession];
+    const listing = await listTicket(stack, seller, "Two tabs");
+    const order = await placeOrder(stack, holder, listing.id);
+    // A second tab (two at once, and one more after): the same order, not a refusal.
+    const again = await Promise.all(
+      [0, 1].map(() => answerOf(ordersAs(holder).create.mutate({ ticketId: listing.id }))),
+    );
+    expect(again.map((a) => a.data?.id)).toEqual([order.id, order.id]);
+    const theirs = await answerOf(ordersAs(other).create.mutate({ ticketId: listing.id }));
+    expect(theirs.status).toBe(409);
+    expect(theirs.error?.message).toBe("This ticket was just reserved by someone else.");
+    // The listing page's question: the viewer's orders for this listing.
+    const mine = await answerOf(ordersAs(holder).history.query({ ticketId: listing.id }));
+    expect(mine.data?.items.map((o) => [o.id, o.status])).toEqual([[order.id, "awaiting_payment"]]);
+    const none = await answerOf(ordersAs(other).history.query({ ticketId: listing.id }));
+    expect(none.data?.items).toEqual([]);
+  });
+
   it("pages the buyer's history newest first", async () => {
     const buyer = buyers[50] as AuthSession;
     const ids: string[] = [];

@@ -1,18 +1,4 @@
 "use client";
 
-import { Button, PageHeading } from "@tx/ui";
-
-type Props = { error: Error & { digest?: string }; reset: () => void };
-
-export default function AccountError({ error, reset }: Props) {
-  const reference = error.digest ? ` (reference ${error.digest})` : "";
-  return (
-    <>
-      <PageHeading
-        title="Your account"
-        description={`Your profile could not be loaded${reference}. Please try again.`}
-      />
-      <Button onClick={reset}>Try again</Button>
-    </>
-  );
-}
+// The page failed to build (a service down, or a fault): said in the site's layout.
+export { RouteError as default } from "@/components/route-error";

@@ -1,19 +1,4 @@
 "use client";
 
-import { Button, PageHeading } from "@tx/ui";
-
-type Props = { error: Error & { digest?: string }; reset: () => void };
-
-/** Only for failures outside the health checks, which render as "down" cards instead. */
-export default function StatusError({ error, reset }: Props) {
-  const reference = error.digest ? ` (reference ${error.digest})` : "";
-  return (
-    <>
-      <PageHeading
-        title="System status"
-        description={`This page could not be built${reference}. The services themselves may be fine.`}
-      />
-      <Button onClick={reset}>Try again</Button>
-    </>
-  );
-}
+// The page failed to build (a service down, or a fault): said in the site's layout.
+export { RouteError as default } from "@/components/route-error";

@@ -7,7 +7,7 @@ import { getSession } from "@/auth/session";
 import { SellerListings } from "@/components/seller-listings";
 import { deliveryMethodDetail, deliveryMethodLabel } from "@/listings/delivery";
 import { priceVsFaceValue } from "@/listings/price";
-import { getListing } from "@/listings/queries";
+import { getListing, getOwnHold } from "@/listings/queries";
 import { LiveListings } from "@/live/live-listings";
 import { LivePurchasePanel } from "@/live/live-purchase-panel";
 import { LiveStatusBadge } from "@/live/live-status";
@@ -22,6 +22,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ListingPage({ params }: Props) {
   const { id } = await params;
   const [listing, session] = await Promise.all([getListing(id), getSession()]);
+  // Whose hold it is: the viewer's own leads to their checkout, not "a buyer is holding".
+  const heldOrderId =
+    session && listing.status === "reserved" && listing.sellerId !== session.user.id
+      ? await getOwnHold(listing.id)
+      : null;
   // The price card's Purchase and the status badge follow the listing live.
   return (
     <LiveListings ids={[listing.id]}>
@@ -64,7 +69,11 @@ export default async function ListingPage({ params }: Props) {
                 <dd>{formatMoney(listing.total)}</dd>
               </div>
             </dl>
-            <LivePurchasePanel listing={listing} viewerId={session?.user.id ?? null} />
+            <LivePurchasePanel
+              listing={listing}
+              viewerId={session?.user.id ?? null}
+              heldOrderId={heldOrderId}
+            />
           </Card>
         </div>
         <div className={styles.details}>
