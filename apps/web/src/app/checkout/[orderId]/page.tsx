@@ -28,9 +28,9 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   const heading = (
     <PageHeading title="Checkout" description="Pay for your tickets while we hold them for you." />
   );
-  const without = (payment: ReactNode) => (
+  const without = (payment: ReactNode, top: ReactNode = heading) => (
     <>
-      {heading}
+      {top}
       <div className={styles.layout}>
         <aside className={styles.summary} aria-label="Your order">
           <Card title="Your order">
@@ -45,6 +45,9 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   );
   const ended = (title: string, reason?: string) =>
     without(<HoldEnded listingId={order.ticketId} title={title} reason={reason} />);
+  const settled = (
+    <PageHeading title="Checkout" description="Nothing is left to pay on this order." />
+  );
   // Paid already (the browser's Back after paying, an old tab): never the card form again.
   const paid = without(
     <Notice tone="success" title="This order is paid">
@@ -55,6 +58,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
         </ButtonLink>
       </div>
     </Notice>,
+    settled,
   );
 
   if (order.status === "complete") return paid;
@@ -71,6 +75,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
           </ButtonLink>
         </div>
       </Notice>,
+      settled,
     );
   }
 
