@@ -47,6 +47,8 @@ test("1. a buyer who already holds a listing is led to their own checkout, never
   browser,
   baseURL,
 }) => {
+  // Two or three accounts, several pages and axe-core: past 30 s on a busy 2-core machine.
+  test.setTimeout(90_000);
   const errors = pageErrors(page);
   const { sellerContext, listing } = await sellerAndBuyer(browser, page, baseURL);
   // A second tab, open before the hold, following the listing live; a third one deaf to it.
@@ -69,6 +71,7 @@ test("1. a buyer who already holds a listing is led to their own checkout, never
   // A page opened now says the same.
   await page.goto(`/listings/${listing.id}`);
   await expect(page.getByText("You are holding these tickets")).toBeVisible();
+  await expectAccessible(page, "a listing the viewer holds");
   await page.getByRole("link", { name: "Go to your checkout" }).click();
   await expect(page).toHaveURL(new RegExp(`/checkout/${orderId}$`));
 
@@ -89,6 +92,8 @@ test("2. Back after paying shows the order paid, with the way to its confirmatio
   browser,
   baseURL,
 }) => {
+  // Two or three accounts, several pages and axe-core: past 30 s on a busy 2-core machine.
+  test.setTimeout(90_000);
   const { sellerContext, listing } = await sellerAndBuyer(browser, page, baseURL);
   const orderId = await purchase(page, listing.id);
   await pay(page, cards.good);
@@ -103,6 +108,7 @@ test("2. Back after paying shows the order paid, with the way to its confirmatio
   await expect(page.getByLabel("Card number")).toHaveCount(0);
   await expect(page.getByRole("timer")).toHaveCount(0);
   await expect(page.getByText("Tickets held for you for")).toHaveCount(0);
+  await expectAccessible(page, "a paid order's checkout");
   await page.getByRole("link", { name: "See your confirmation" }).click();
   await expect(page).toHaveURL(new RegExp(`/orders/${orderId}/confirmation$`));
   await sellerContext.close();
@@ -113,6 +119,8 @@ test("3. a listing removed while its page is open says so on Purchase; a new pri
   browser,
   baseURL,
 }) => {
+  // Two or three accounts, several pages and axe-core: past 30 s on a busy 2-core machine.
+  test.setTimeout(90_000);
   const { sellerPage, sellerContext, listing } = await sellerAndBuyer(browser, page, baseURL);
   // Repriced while open: the stream reports it and the page shows the new price at once.
   await openLive(page, listing.id);
@@ -143,6 +151,7 @@ test("3. a listing removed while its page is open says so on Purchase; a new pri
     "deleted",
   );
   await expect(deaf.getByRole("link", { name: "Back to the listings" })).toBeVisible();
+  await expectAccessible(deaf, "a listing removed while open");
   // The live page heard it too.
   await expect(page.getByText("The seller removed this listing")).toBeVisible();
   await expect(page.getByRole("button", { name: "Purchase" })).toHaveCount(0);
@@ -154,6 +163,8 @@ test("4. a price changed between the listing page and the checkout is said befor
   browser,
   baseURL,
 }) => {
+  // Two or three accounts, several pages and axe-core: past 30 s on a busy 2-core machine.
+  test.setTimeout(90_000);
   const { sellerPage, sellerContext, listing } = await sellerAndBuyer(browser, page, baseURL);
   await openDeaf(page, listing.id);
   await expect(page.getByRole("region", { name: "Price" }).getByText("$130.00")).toBeVisible();
@@ -173,6 +184,7 @@ test("4. a price changed between the listing page and the checkout is said befor
   await expect(pay).toBeVisible();
   const [noticeBox, payBox] = await Promise.all([notice.boundingBox(), pay.boundingBox()]);
   expect(noticeBox?.y ?? 0).toBeLessThan(payBox?.y ?? 0);
+  await expectAccessible(page, "a checkout whose price changed");
   await sellerContext.close();
 });
 
