@@ -1,27 +1,22 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import type { ServiceName } from "@tx/api-contracts";
 import { newAccount, pageErrors, registered } from "./accounts";
 import { expectAccessible } from "./axe";
-import { cards, changeTickets, listTickets, pay, purchase, uniqueEvent } from "./market";
+import {
+  cards,
+  changeTickets,
+  listTickets,
+  pay,
+  purchase,
+  sellerAndBuyer,
+  uniqueEvent,
+} from "./market";
 import { screenshotAtEveryWidth, screenshotsTag } from "./screenshots";
 
-/**
- * Issue 20: what a new buyer trips on, page by page. Each journey is one of its items; a
- * seller in a browser of their own lists two tickets at $65.00 each ($130.00 in all).
- */
-async function sellerAndBuyer(browser: Browser, page: Page, baseURL: string | undefined) {
-  const sellerContext = await browser.newContext({ baseURL });
-  const sellerPage = await sellerContext.newPage();
-  await registered(sellerPage, newAccount("Sam Seller"));
-  const listing = await listTickets(sellerPage, {
-    eventName: uniqueEvent("Big Thief"),
-    quantity: 2,
-    pricePerTicket: 6_500,
-    faceValuePerTicket: 6_500,
-  });
-  await registered(page, newAccount("Bea Buyer"));
-  return { sellerPage, sellerContext, listing };
-}
+// Issue 20: what a new buyer trips on, page by page. Each journey is one of its items; the
+// seller (in a browser of their own) lists two tickets at $65.00 each ($130.00 in all).
+// Two or three accounts, several pages and axe-core a journey: past 30 s on a busy 2-core machine.
+test.describe.configure({ timeout: 90_000 });
 
 /** The listing's page, once its live stream has sent its first state. */
 async function openLive(page: Page, listingId: string) {
@@ -47,8 +42,6 @@ test("1. a buyer who already holds a listing is led to their own checkout, never
   browser,
   baseURL,
 }) => {
-  // Two or three accounts, several pages and axe-core: past 30 s on a busy 2-core machine.
-  test.setTimeout(90_000);
   const errors = pageErrors(page);
   const { sellerContext, listing } = await sellerAndBuyer(browser, page, baseURL);
   // A second tab, open before the hold, following the listing live; a third one deaf to it.
@@ -92,8 +85,6 @@ test("2. Back after paying shows the order paid, with the way to its confirmatio
   browser,
   baseURL,
 }) => {
-  // Two or three accounts, several pages and axe-core: past 30 s on a busy 2-core machine.
-  test.setTimeout(90_000);
   const { sellerContext, listing } = await sellerAndBuyer(browser, page, baseURL);
   const orderId = await purchase(page, listing.id);
   await pay(page, cards.good);
@@ -119,8 +110,6 @@ test("3. a listing removed while its page is open says so on Purchase; a new pri
   browser,
   baseURL,
 }) => {
-  // Two or three accounts, several pages and axe-core: past 30 s on a busy 2-core machine.
-  test.setTimeout(90_000);
   const { sellerPage, sellerContext, listing } = await sellerAndBuyer(browser, page, baseURL);
   // Repriced while open: the stream reports it and the page shows the new price at once.
   await openLive(page, listing.id);
@@ -163,8 +152,6 @@ test("4. a price changed between the listing page and the checkout is said befor
   browser,
   baseURL,
 }) => {
-  // Two or three accounts, several pages and axe-core: past 30 s on a busy 2-core machine.
-  test.setTimeout(90_000);
   const { sellerPage, sellerContext, listing } = await sellerAndBuyer(browser, page, baseURL);
   await openDeaf(page, listing.id);
   await expect(page.getByRole("region", { name: "Price" }).getByText("$130.00")).toBeVisible();

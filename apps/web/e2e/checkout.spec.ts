@@ -1,24 +1,8 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { type Account, newAccount, pageErrors, registered } from "./accounts";
 import { ORDER_HOLD_SECONDS } from "./global-setup";
-import { billing, cards, emailTo, listTickets, pay, purchase, uniqueEvent } from "./market";
+import { billing, cards, emailTo, pay, purchase, sellerAndBuyer } from "./market";
 import { screenshotAtEveryWidth, screenshotsTag } from "./screenshots";
-
-/** A seller (in a browser of their own) with one listing, and a buyer signed in on `page`. */
-async function sellerAndBuyer(browser: Browser, page: Page, baseURL: string | undefined) {
-  const sellerContext = await browser.newContext({ baseURL });
-  const sellerPage = await sellerContext.newPage();
-  const seller = await registered(sellerPage, newAccount("Sam Seller"));
-  const event = uniqueEvent("Phoebe Bridgers");
-  const listing = await listTickets(sellerPage, {
-    eventName: event,
-    quantity: 2,
-    pricePerTicket: 6_500,
-    faceValuePerTicket: 6_500,
-  });
-  const buyer = await registered(page, newAccount("Bea Buyer"));
-  return { seller, sellerPage, sellerContext, listing, event, buyer };
-}
 
 /** The listing's page offers it again (once tickets has heard the order ended). */
 async function expectForSaleAgain(page: Page, listingId: string) {

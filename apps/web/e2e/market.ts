@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { expect, type Page } from "@playwright/test";
+import { type Browser, expect, type Page } from "@playwright/test";
 import { type AuthSession, type Listing, zoneOfCity } from "@tx/api-contracts";
 import { authSteps, changeListing, type Stack, ticketsSteps } from "@tx/test-kit";
-import { type Account, accountOn } from "./accounts";
+import { type Account, accountOn, newAccount, registered } from "./accounts";
 
 /** An event name no other test uses, so a search finds exactly this test's listings. */
 export function uniqueEvent(prefix = "Quartet"): string {
@@ -120,6 +120,27 @@ export async function purchase(page: Page, listingId: string): Promise<string> {
   await page.getByRole("button", { name: "Purchase" }).click();
   await expect(page).toHaveURL(/\/checkout\/[a-f0-9]{24}$/);
   return new URL(page.url()).pathname.split("/").at(-1) ?? "";
+}
+
+/** A seller (in a browser of their own) with one listing (two tickets at $65.00), and a buyer signed in on `page`. */
+export async function sellerAndBuyer(
+  browser: Browser,
+  page: Page,
+  baseURL: string | undefined,
+  prefix = "Phoebe Bridgers",
+) {
+  const sellerContext = await browser.newContext({ baseURL });
+  const sellerPage = await sellerContext.newPage();
+  const seller = await registered(sellerPage, newAccount("Sam Seller"));
+  const event = uniqueEvent(prefix);
+  const listing = await listTickets(sellerPage, {
+    eventName: event,
+    quantity: 2,
+    pricePerTicket: 6_500,
+    faceValuePerTicket: 6_500,
+  });
+  const buyer = await registered(page, newAccount("Bea Buyer"));
+  return { seller, sellerPage, sellerContext, listing, event, buyer };
 }
 
 export { emailTo, mailText } from "./mail";
