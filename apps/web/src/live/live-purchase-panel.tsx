@@ -71,8 +71,9 @@ export function LivePurchasePanel({ listing, viewerId, heldOrderId }: Props) {
   const total = state?.total ?? listing.total;
   const repriced = price.amount !== firstPrice.amount;
   return (
-    <div className={styles.panel}>
-      <div role="status">
+    <div>
+      {/* Always there, so that a screen reader hears the notice when it appears. */}
+      <div role="status" className={styles.notice}>
         {repriced ? (
           <Notice tone="warning" title="The price changed">
             <p>
