@@ -3,12 +3,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { requireSession } from "@/auth/session";
+import { shownTotalParam } from "@/checkout/shown-total";
 import { startPayment } from "@/checkout/start-payment";
 import { Checkout } from "@/components/checkout";
 import styles from "@/components/checkout.module.css";
 import { HoldEnded } from "@/components/hold-ended";
 import { OrderSummary } from "@/components/order-summary";
-import { PriceChanged, shownTotalParam } from "@/components/price-changed";
+import { PriceChanged } from "@/components/price-changed";
 import { getOrder } from "@/orders/queries";
 import { cancelReasonText, isPayable, listingChanged } from "@/orders/status";
 
