@@ -48,7 +48,7 @@ export function LivePurchasePanel({ listing, viewerId, heldOrderId }: Props) {
   const reread =
     newer &&
     !purchasing &&
-    (state.price?.amount !== listing.price.amount ||
+    ((state.price !== undefined && state.price.amount !== listing.price.amount) ||
       (state.status === "reserved" && viewerId !== null && viewerId !== listing.sellerId));
   useEffect(() => {
     if (reread) router.refresh();
