@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IsoDateTime, Money, ObjectIdString } from "./common";
+import { PaymentMode } from "./payments";
 
 /**
  * The event catalog: every subject on the bus, with the zod schema of its data.
@@ -197,6 +198,68 @@ const deliveryEvents = {
 
 // --- end of issue 21 ------------------------------------------------------------------------
 
+// --- Issue 22: seller payouts (the ledger's facts, published by payments, through its outbox) --
+
+/** A ledger entry's key: the fact it records (`credit:<orderId>`, `payout:<seller>:<currency>:<n>`). */
+const EntryId = z.string().min(1).max(200);
+
+/** A sale credited to its seller, pending: `net` = `price` - `fee` (PLATFORM_FEE_BPS). */
+export const LedgerCreditedData = z.object({
+  entryId: EntryId,
+  orderId: ObjectIdString,
+  ticketId: ObjectIdString,
+  sellerId: ObjectIdString,
+  title: Title,
+  price: Money,
+  fee: Money,
+  net: Money,
+  eventDate: IsoDateTime,
+  at: IsoDateTime,
+});
+
+/** The delivery is confirmed: the credit can be paid out from `availableAt` (event + hold). */
+export const LedgerReleasedData = z.object({
+  entryId: EntryId,
+  orderId: ObjectIdString,
+  sellerId: ObjectIdString,
+  net: Money,
+  availableAt: IsoDateTime,
+  at: IsoDateTime,
+});
+
+/** The buyer was refunded: the credit is taken back (after a payout, the balance goes negative). */
+export const LedgerReversedData = z.object({
+  entryId: EntryId,
+  orderId: ObjectIdString,
+  sellerId: ObjectIdString,
+  price: Money,
+  fee: Money,
+  net: Money,
+  afterPayout: z.boolean(),
+  at: IsoDateTime,
+});
+
+/** A payout sent to a seller: the available balance of one currency, above PAYOUT_MINIMUM. */
+export const LedgerPaidOutData = z.object({
+  entryId: EntryId,
+  sellerId: ObjectIdString,
+  amount: Money,
+  orderIds: z.array(ObjectIdString).max(10_000),
+  /** Recorded by the sandbox, or a Stripe Connect transfer. */
+  mode: PaymentMode,
+  providerRef: z.string().min(1).max(255),
+  at: IsoDateTime,
+});
+
+const ledgerEvents = {
+  "ledger.credited": LedgerCreditedData,
+  "ledger.released": LedgerReleasedData,
+  "ledger.reversed": LedgerReversedData,
+  "ledger.paid_out": LedgerPaidOutData,
+} as const;
+
+// --- end of issue 22 ------------------------------------------------------------------------
+
 /** Subject -> schema of its data. The single source for publishers and consumers. */
 export const eventCatalog = {
   "user.registered": UserRegisteredData,
@@ -210,6 +273,7 @@ export const eventCatalog = {
   "payment.succeeded": PaymentSucceededData,
   "payment.refunded": PaymentRefundedData,
   ...deliveryEvents,
+  ...ledgerEvents,
 } as const;
 
 export type Subject = keyof typeof eventCatalog;
@@ -255,6 +319,8 @@ export const EVENTS_STREAM_SUBJECTS = [
   "expiration.>",
   "payment.>",
   "delivery.>",
+  // Issue 22.
+  "ledger.>",
 ];
 export const DEAD_LETTER_STREAM = "TICKETEX_DEAD_LETTERS";
 export const DEAD_LETTER_PREFIX = "deadletter";

@@ -1,6 +1,7 @@
 import { createLogger, remoteTokenVerifier, type ServiceDefinition } from "@tx/service-kit";
 import { refundLeftovers } from "./domain/refunds";
 import { env } from "./env";
+import { deliveryConfirmedConsumer } from "./events/consumers/delivery-confirmed";
 import { deliveryFailedConsumer } from "./events/consumers/delivery-failed";
 import {
   orderCancelledConsumer,
@@ -8,7 +9,13 @@ import {
   orderCreatedConsumer,
   paymentSucceededConsumer,
 } from "./events/consumers/order-events";
+import { paymentRefundedConsumer } from "./events/consumers/payment-refunded";
+import {
+  deliveryReadyConsumer,
+  deliveryTransferRequestedConsumer,
+} from "./events/consumers/sale-delivery";
 import { gateway, setOwnWebhookUrl } from "./gateway/index";
+import { LedgerEntryModel } from "./models/ledger-entry";
 import { PaymentModel } from "./models/payment";
 import { paymentsRouter } from "./trpc/router";
 import { webhookRoute } from "./webhook/route";
@@ -19,13 +26,18 @@ export const service: ServiceDefinition = {
   env,
   router: paymentsRouter,
   authenticate: (log) => remoteTokenVerifier(env, log),
-  outboxModels: [PaymentModel],
+  outboxModels: [PaymentModel, LedgerEntryModel],
   consumers: [
     orderCreatedConsumer,
     orderCancelledConsumer,
     orderCompletedConsumer,
     paymentSucceededConsumer,
     deliveryFailedConsumer,
+    // Issue 22: the sellers' ledger.
+    deliveryReadyConsumer,
+    deliveryTransferRequestedConsumer,
+    deliveryConfirmedConsumer,
+    paymentRefundedConsumer,
   ],
   start: async ({ log }) => {
     await refundLeftovers(log);

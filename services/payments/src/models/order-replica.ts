@@ -12,6 +12,8 @@ export type OrderReplica = {
   status: OrderStatus;
   cancelReason?: CancelReason;
   expiresAt: Date;
+  /** When the event takes place (a payout waits for it); absent on replicas made before issue 22. */
+  eventDate?: Date;
   version: number;
 };
 
@@ -26,6 +28,7 @@ const schema = new mongoose.Schema<OrderReplica>(
     status: { type: String, required: true },
     cancelReason: String,
     expiresAt: { type: Date, required: true },
+    eventDate: Date,
     version: { type: Number, required: true },
   },
   { versionKey: false },

@@ -18,6 +18,7 @@ export const orderCreatedConsumer: ConsumerOptions<"order.created"> = {
         currency: o.ticket.price.currency,
         status: o.status,
         expiresAt: new Date(o.expiresAt),
+        eventDate: new Date(o.ticket.eventDate),
         version: o.version,
       }),
     );
