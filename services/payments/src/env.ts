@@ -1,4 +1,4 @@
-import { authEnvShape, parseEnv, serviceEnvShape } from "@tx/service-kit";
+import { authEnvShape, parseEnv, redisEnvShape, serviceEnvShape } from "@tx/service-kit";
 import { z } from "zod";
 
 export const env = parseEnv(
@@ -6,6 +6,8 @@ export const env = parseEnv(
     .object({
       ...serviceEnvShape,
       ...authEnvShape,
+      /** Where the payout run's schedule lives (issue 22); required in production. */
+      REDIS_URL: redisEnvShape.REDIS_URL.optional(),
       PORT: serviceEnvShape.PORT.default(4004),
       /** With a key, real Stripe; without, the built-in sandbox gateway. */
       STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
@@ -47,6 +49,9 @@ export const env = parseEnv(
           path: ["STRIPE_SECRET_KEY"],
           message: "required in production (the sandbox gateway takes no real money)",
         });
+      }
+      if (env.NODE_ENV === "production" && !env.REDIS_URL) {
+        ctx.addIssue({ code: "custom", path: ["REDIS_URL"], message: "required in production" });
       }
     })
     .transform((env) => ({

@@ -17,6 +17,7 @@ import {
 import { gateway, setOwnWebhookUrl } from "./gateway/index";
 import { LedgerEntryModel } from "./models/ledger-entry";
 import { PaymentModel } from "./models/payment";
+import { startPayoutSchedule } from "./payouts/schedule";
 import { paymentsRouter } from "./trpc/router";
 import { webhookRoute } from "./webhook/route";
 
@@ -41,7 +42,16 @@ export const service: ServiceDefinition = {
   ],
   start: async ({ log }) => {
     await refundLeftovers(log);
-    return async () => {};
+    if (!env.REDIS_URL) {
+      log.warn("no REDIS_URL: the payout run is not scheduled");
+      return async () => {};
+    }
+    const payouts = await startPayoutSchedule(
+      env.REDIS_URL,
+      { cron: env.PAYOUT_CRON, tz: env.PAYOUT_TZ },
+      log,
+    );
+    return payouts.stop;
   },
   routes: {
     "/webhooks/stripe": webhookRoute(env.WEBHOOK_SECRET, createLogger("payments", env.LOG_LEVEL)),

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import type { Currency } from "@tx/api-contracts";
 import { createLogger, RetryLater } from "@tx/service-kit";
 import { connectServiceForTest } from "@tx/service-kit/testing";
@@ -14,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const infra = withInfra(["mongo", "nats"]);
 let conn: Awaited<ReturnType<typeof connectServiceForTest>>;
 const log = createLogger("test", "silent");
-const oid = () => randomBytes(12).toString("hex");
+const oid = () => fixtures.oid();
 const BPS = 1250; // 12.5 %: plenty of half cents to round
 const HOUR = 3_600_000;
 
@@ -22,11 +21,10 @@ let ledger: typeof import("./ledger");
 let run: typeof import("../payouts/run");
 let models: {
   LedgerEntryModel: typeof import("../models/ledger-entry")["LedgerEntryModel"];
-  PaymentModel: typeof import("../models/payment")["PaymentModel"];
-  OrderReplicaModel: typeof import("../models/order-replica")["OrderReplicaModel"];
 };
 let refunds: typeof import("./refunds");
 let ledgerTotals: typeof import("./ledger-totals");
+let fixtures: typeof import("../ledger-fixtures");
 
 beforeAll(async () => {
   Object.assign(process.env, infra.infra.urls, {
@@ -42,10 +40,9 @@ beforeAll(async () => {
   run = await import("../payouts/run");
   refunds = await import("./refunds");
   ledgerTotals = await import("./ledger-totals");
+  fixtures = await import("../ledger-fixtures");
   models = {
     LedgerEntryModel: (await import("../models/ledger-entry")).LedgerEntryModel,
-    PaymentModel: (await import("../models/payment")).PaymentModel,
-    OrderReplicaModel: (await import("../models/order-replica")).OrderReplicaModel,
   };
 });
 afterAll(async () => conn.close());
@@ -53,58 +50,6 @@ afterAll(async () => conn.close());
 /** The fee as the rule says it, computed apart from the code: round half up of price * bps / 10000. */
 const expectedFee = (price: number) =>
   Number((BigInt(price) * BigInt(BPS) * 2n + 10_000n) / 20_000n);
-
-/** A sold order as payments knows it: replicated, paid through the sandbox gateway. */
-async function paidOrder(price: number, currency: Currency, eventDate: Date) {
-  const { sandbox } = await import("../gateway/index");
-  const gateway = sandbox();
-  if (!gateway) throw new Error("the tests run on the sandbox gateway");
-  const orderId = oid();
-  const intent = await gateway.createIntent({
-    orderId,
-    amount: price,
-    currency,
-    idempotencyKey: `order-${orderId}`,
-    description: "Property",
-  });
-  await gateway.confirm(
-    intent.id,
-    { number: "4242424242424242", expiry: "12 / 40", cvc: "123" },
-    {
-      name: "Bea Buyer",
-      line1: "1 High St",
-      line2: undefined,
-      city: "London",
-      state: undefined,
-      postalCode: "N1 1AA",
-      country: "GB",
-    },
-  );
-  const userId = oid();
-  await models.OrderReplicaModel.create({
-    _id: orderId,
-    userId,
-    ticketId: oid(),
-    title: "Property test",
-    amount: price,
-    currency,
-    status: "complete",
-    expiresAt: new Date(),
-    eventDate,
-    version: 1,
-  });
-  await models.PaymentModel.create({
-    _id: orderId,
-    orderId,
-    userId,
-    intentId: intent.id,
-    mode: "sandbox",
-    amount: price,
-    currency,
-    status: "succeeded",
-  });
-  return orderId;
-}
 
 type Step =
   | { kind: "sell"; order: number }
@@ -175,7 +120,11 @@ describe("the sellers' ledger", () => {
         const now = new Date();
         const ids = await Promise.all(
           orders.map((o) =>
-            paidOrder(o.price, o.currency, new Date(now.getTime() - o.eventHoursAgo * HOUR)),
+            fixtures.paidOrder(
+              o.price,
+              o.currency,
+              new Date(now.getTime() - o.eventHoursAgo * HOUR),
+            ),
           ),
         );
         const sold = new Set<number>();
