@@ -6,3 +6,4 @@ export * from "./format";
 export * from "./listings";
 export * from "./orders";
 export * from "./payments";
+export * from "./payouts";

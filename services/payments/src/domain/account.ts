@@ -1,10 +1,10 @@
-import type { Currency } from "@tx/api-contracts";
+import type { Currency, PaymentMode } from "@tx/api-contracts";
 import type { LedgerEntry as StoredEntry } from "../models/ledger-entry";
 
 /** An entry's facts; the outbox (publishing plumbing) is not read. */
 type LedgerEntry = Omit<StoredEntry, "outbox">;
 
-export type SaleStatus = "pending" | "available" | "paid" | "reversed";
+import type { SaleStatus } from "@tx/api-contracts";
 
 export type SaleLine = {
   orderId: string;
@@ -21,7 +21,7 @@ export type SaleLine = {
   paidAt: Date | null;
 };
 
-export type PayoutLine = { id: string; amount: number; at: Date; sales: number; mode: string };
+export type PayoutLine = { id: string; amount: number; at: Date; sales: number; mode: PaymentMode };
 
 /** One seller's money in one currency, as its entries say it is at `now`. */
 export type Account = {

@@ -1,6 +1,8 @@
 import {
   AuthenticateSandboxInput,
   ConfirmSandboxInput,
+  Earnings,
+  EarningsInput,
   OrderIdInput,
   PaymentSession,
   PaymentState,
@@ -8,6 +10,7 @@ import {
 } from "@tx/api-contracts";
 import { authedProcedure, router, systemRouter } from "@tx/service-kit";
 import pkg from "../../package.json" with { type: "json" };
+import { getEarnings } from "../procedures/earnings";
 import { authenticateSandbox, confirmSandbox } from "../procedures/sandbox";
 import { startPayment } from "../procedures/start";
 import { getPayment, syncPayment } from "../procedures/status";
@@ -35,6 +38,13 @@ export const paymentsRouter = router({
       .input(AuthenticateSandboxInput)
       .output(PaymentState)
       .mutation(({ ctx, input }) => authenticateSandbox(ctx, input)),
+  }),
+  // Issue 22: the signed-in seller's ledger.
+  payouts: router({
+    earnings: authedProcedure
+      .input(EarningsInput)
+      .output(Earnings)
+      .query(({ ctx, input }) => getEarnings(ctx, input)),
   }),
 });
 
