@@ -20,6 +20,7 @@ const links = [
     label: "My listings",
     match: (p: string) => p.startsWith("/my-listings") || isEdit(p),
   },
+  { href: "/earnings", label: "Earnings" },
   {
     href: "/orders",
     label: "Orders",

@@ -1,0 +1,134 @@
+import type { EarningsAccount, EarningsSale, SaleStatus } from "@tx/api-contracts";
+import {
+  Badge,
+  type BadgeTone,
+  ButtonLink,
+  Card,
+  DateTime,
+  Facts,
+  formatMoney,
+  Skeleton,
+} from "@tx/ui";
+import Link from "next/link";
+import { serverApi } from "@/trpc/server";
+import own from "./earnings.module.css";
+// The same rows as the order history: one look for a list of money lines.
+import styles from "./order-history.module.css";
+
+const saleStatus: Record<SaleStatus, { label: string; tone: BadgeTone }> = {
+  pending: { label: "Pending", tone: "warning" },
+  available: { label: "Available", tone: "info" },
+  paid: { label: "Paid", tone: "success" },
+  reversed: { label: "Refunded to the buyer", tone: "neutral" },
+};
+
+/** The signed-in seller's earnings, per currency, read from the payments ledger. */
+export async function Earnings() {
+  const earnings = await (await serverApi()).payments.payouts.earnings.query({});
+  if (earnings.accounts.length === 0) {
+    return (
+      <Card title="No sales yet">
+        <p>When your tickets sell, each sale appears here with what it earned you.</p>
+        <div>
+          <ButtonLink href="/sell" as={Link}>
+            Sell tickets
+          </ButtonLink>
+        </div>
+      </Card>
+    );
+  }
+  const percent = (earnings.feeBps / 100).toLocaleString("en-US", { maximumFractionDigits: 2 });
+  return (
+    <div className={own.stack}>
+      {earnings.accounts.map((account) => (
+        <Account key={account.currency} account={account} />
+      ))}
+      <p className={own.note}>
+        The platform keeps {percent}% of each sale. A sale becomes available once its tickets are
+        delivered and {earnings.holdHours} hours have passed since the event; payouts of at least{" "}
+        {formatMoney({
+          amount: earnings.minimum,
+          currency: earnings.accounts[0]?.currency ?? "USD",
+        })}{" "}
+        are sent daily.
+      </p>
+    </div>
+  );
+}
+
+function Account({ account }: { account: EarningsAccount }) {
+  return (
+    <>
+      <Card title={`Totals (${account.currency})`}>
+        <Facts
+          items={[
+            { term: "Pending", detail: formatMoney(account.pending) },
+            { term: "Available", detail: formatMoney(account.available) },
+            { term: "Paid out", detail: formatMoney(account.paid) },
+          ]}
+        />
+      </Card>
+      <section aria-label={`Sales in ${account.currency}`}>
+        <ul className={styles.list}>
+          {account.sales.map((sale) => (
+            <li key={sale.orderId}>
+              <SaleRow sale={sale} />
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}
+
+function SaleRow({ sale }: { sale: EarningsSale }) {
+  const status = saleStatus[sale.status];
+  return (
+    <article className={styles.row}>
+      <div className={styles.main}>
+        <h2 className={styles.title}>{sale.title}</h2>
+        <p className={styles.meta}>
+          Event <DateTime value={sale.eventDate} /> · sold <DateTime value={sale.soldAt} dateOnly />
+        </p>
+        <p className={styles.meta}>
+          Price {formatMoney(sale.price)} · fee {formatMoney(sale.fee)}
+        </p>
+        {sale.status === "pending" && sale.availableAt ? (
+          <p className={styles.meta}>
+            Available from <DateTime value={sale.availableAt} />
+          </p>
+        ) : null}
+        {sale.status === "pending" && !sale.availableAt ? (
+          <p className={styles.meta}>Waiting for the buyer to receive the tickets</p>
+        ) : null}
+        {sale.payout ? (
+          <p className={styles.meta}>
+            Paid out <DateTime value={sale.payout.paidAt} />
+          </p>
+        ) : null}
+      </div>
+      <div className={styles.side}>
+        <Badge tone={status.tone}>{status.label}</Badge>
+        <p className={styles.total}>{formatMoney(sale.net)}</p>
+      </div>
+    </article>
+  );
+}
+
+export function EarningsSkeleton() {
+  return (
+    <div className={styles.list} aria-hidden="true">
+      {[0, 1, 2].map((i) => (
+        <div key={i} className={styles.row}>
+          <div className={styles.main}>
+            <Skeleton height="1.4625rem" width="60%" />
+            <Skeleton height="1.3125rem" width="85%" />
+          </div>
+          <div className={styles.side}>
+            <Skeleton height="1.625rem" width="6rem" />
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}
