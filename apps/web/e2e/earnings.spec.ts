@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { newAccount, pageErrors, registered } from "./accounts";
+import { PAYOUT_HOLD_SECONDS } from "./global-setup";
 import { cards, listTickets, pay, purchase, uniqueEvent } from "./market";
 import { screenshotAtEveryWidth, screenshotsTag } from "./screenshots";
 
@@ -36,5 +37,85 @@ test("Earnings: a sale appears pending, with its price and the platform's fee", 
   await expect(sale.getByText("$81.00")).toBeVisible();
   await expect(page.getByText("Waiting for the buyer to receive the tickets")).toBeVisible();
   await screenshotAtEveryWidth(page, "earnings");
+  expect(errors).toEqual([]);
+});
+
+/**
+ * An event that starts soon enough for its hold to end within the test: its hold ends at
+ * second 5 of a minute, so the sale is available until the run at second 30 pays it.
+ */
+function soonEvent(): Date {
+  const minute = 60_000;
+  const earliest = Date.now() + 75_000; // time to sell, buy, transfer and confirm first
+  const holdEnds = Math.ceil((earliest + PAYOUT_HOLD_SECONDS * 1000) / minute) * minute + 5_000;
+  return new Date(holdEnds - PAYOUT_HOLD_SECONDS * 1000);
+}
+
+test("Earnings: a transferred sale goes from pending to available to paid", {
+  tag: screenshotsTag,
+}, async ({ page, browser, baseURL }) => {
+  test.setTimeout(240_000);
+  const errors = pageErrors(page);
+  await registered(page, newAccount("Sam Seller"));
+  const event = uniqueEvent("Fontaines D.C.");
+  const eventDate = soonEvent();
+  const listing = await listTickets(page, {
+    eventName: event,
+    quantity: 1,
+    pricePerTicket: 12_345,
+    faceValuePerTicket: 12_345,
+    eventDate: eventDate.toISOString(),
+  });
+  const buyerContext = await browser.newContext({ baseURL });
+  const buyer = await buyerContext.newPage();
+  await registered(buyer, newAccount("Bea Buyer"));
+  const orderId = await purchase(buyer, listing.id);
+  await pay(buyer, cards.good);
+  await expect(buyer).toHaveURL(new RegExp(`/orders/${orderId}/confirmation$`));
+
+  // The seller transfers, the buyer confirms, before the event.
+  const mine = page.getByRole("listitem").filter({ hasText: event });
+  await expect
+    .poll(
+      async () => {
+        await page.goto("/my-listings");
+        return mine.getByText("To transfer", { exact: true }).isVisible();
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+  await mine.getByLabel("Transfer reference").fill("AXS 77");
+  await mine.getByRole("button", { name: "I have transferred them" }).click();
+  await expect(mine.getByText("Transferred", { exact: true })).toBeVisible();
+  await buyer.goto(`/orders/${orderId}`);
+  const tickets = buyer.getByRole("region", { name: "Your tickets" });
+  await tickets.getByRole("button", { name: "I have the tickets" }).click();
+  await tickets.getByRole("button", { name: "Yes, I have them" }).click();
+  await expect(tickets.getByText("You confirmed the tickets arrived.")).toBeVisible();
+  await buyerContext.close();
+
+  const sale = page.getByRole("article").filter({ hasText: event });
+  const statusIs = (label: string, timeout: number) =>
+    expect
+      .poll(
+        async () => {
+          await page.goto("/earnings");
+          return sale.getByText(label, { exact: true }).isVisible();
+        },
+        { timeout, intervals: [1_000] },
+      )
+      .toBe(true);
+  // $123.45, the 10 % fee $12.35 (12.345 rounded half up), $111.10 to the seller.
+  await statusIs("Pending", 20_000);
+  await expect(sale.getByText("Price $123.45 · fee $12.35")).toBeVisible();
+  await expect(sale.getByText("$111.10")).toBeVisible();
+  await expect(sale.getByText(/^Available from /)).toBeVisible();
+  const holdEnds = eventDate.getTime() + PAYOUT_HOLD_SECONDS * 1000;
+  await statusIs("Available", holdEnds - Date.now() + 20_000);
+  await expect(page.getByRole("definition").filter({ hasText: "$111.10" })).toHaveCount(1);
+  await screenshotAtEveryWidth(page, "earnings-available");
+  await statusIs("Paid", 90_000);
+  await expect(sale.getByText(/^Paid out /)).toBeVisible();
+  await screenshotAtEveryWidth(page, "earnings-paid");
   expect(errors).toEqual([]);
 });

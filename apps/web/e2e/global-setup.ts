@@ -10,6 +10,10 @@ export const ACCESS_TOKEN_TTL_SECONDS = 75;
  * a few seconds of pressing Purchase, finishes well inside it on a busy 2-core machine.
  */
 export const ORDER_HOLD_SECONDS = 30;
+/** The payout hold in this suite, and when the payout run runs: the journey sees each state. */
+export const PAYOUT_HOLD_SECONDS = 18;
+export const PAYOUT_RUN_SECOND = 30;
+const PAYOUT_CRON = `${PAYOUT_RUN_SECOND} * * * * *`;
 
 /** Starts infrastructure, the six services and `next start`; the returned function stops them. */
 export default async function globalSetup(): Promise<() => Promise<void>> {
@@ -29,6 +33,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       env: {
         ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS),
         ORDER_HOLD_SECONDS: String(ORDER_HOLD_SECONDS),
+        // Payouts (earnings.spec.ts): 18 s after the event, and a run at second 30 of every minute.
+        PAYOUT_HOLD_HOURS: String(PAYOUT_HOLD_SECONDS / 3600),
+        PAYOUT_CRON: PAYOUT_CRON,
       },
     });
     process.env.E2E_WEB_URL = stack.urls.web;

@@ -11,7 +11,13 @@ export const oid = () => randomBytes(12).toString("hex");
  * For tests: a sold order as payments knows it once its buyer paid through the sandbox
  * gateway (a real intent, so a refund goes through it): replicated complete, payment succeeded.
  */
-export async function paidOrder(price: number, currency: Currency, eventDate: Date) {
+export async function paidOrder(
+  price: number,
+  currency: Currency,
+  eventDate: Date,
+  /** `processing`: the money landed at the provider, not yet recorded here. */
+  recorded: "succeeded" | "processing" = "succeeded",
+) {
   const gateway = sandbox();
   if (!gateway) throw new Error("the tests run on the sandbox gateway");
   const orderId = oid();
@@ -56,7 +62,7 @@ export async function paidOrder(price: number, currency: Currency, eventDate: Da
     mode: "sandbox",
     amount: price,
     currency,
-    status: "succeeded",
+    status: recorded,
   });
   return orderId;
 }

@@ -1,4 +1,4 @@
-import { createRedis, type Logger, registerReadinessCheck } from "@tx/service-kit";
+import { closeQueue, createRedis, type Logger, registerReadinessCheck } from "@tx/service-kit";
 import { Queue, Worker } from "bullmq";
 import { runPayouts } from "./run";
 
@@ -48,13 +48,7 @@ export async function startPayoutSchedule(
     runNow: async () => {
       await queue.add("run", {}, jobOpts);
     },
-    stop: async () => {
-      const graceful = worker.close();
-      const timer = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 5_000).unref());
-      if ((await Promise.race([graceful, timer])) === "timeout") await worker.close(true);
-      await queue.close();
-      connection.disconnect();
-    },
+    stop: () => closeQueue(worker, queue, connection),
   };
 }
 

@@ -2,7 +2,9 @@ import { PageHeading } from "@tx/ui";
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { requireSession } from "@/auth/session";
-import { Earnings, EarningsSkeleton } from "@/components/earnings";
+import { Earnings } from "@/components/earnings";
+// Rows of money lines, like the orders page's.
+import { OrderHistorySkeleton } from "@/components/order-history";
 
 export const metadata: Metadata = { title: "Earnings" };
 
@@ -14,7 +16,7 @@ export default async function EarningsPage() {
         title="Earnings"
         description="What your sales have earned: pending until the tickets are delivered and the event is over, then paid out by the daily payout run."
       />
-      <Suspense fallback={<EarningsSkeleton />}>
+      <Suspense fallback={<OrderHistorySkeleton />}>
         <Earnings />
       </Suspense>
     </>
