@@ -2,12 +2,11 @@
  * Figure 4: ticket.created, from the moment NATS has it to the moment the orders service's
  * replica holds the listing. Listings are created one at a time so that each is measured alone.
  */
-import type { AuthSession, Listing } from "../packages/api-contracts/src/index";
-import { trpcMutation } from "../packages/test-kit/src/index";
-import { startCpuMeter } from "./cpu";
-import { database, demoListings } from "./data";
+import type { AuthSession } from "../packages/api-contracts/src/index";
+import { database } from "./data";
+import { timeFromCreated } from "./from-created";
 import type { EventWatcher, Phase, RunContext } from "./harness";
-import { sleep, summarize } from "./load";
+import { summarize } from "./load";
 import { type FigureResult, ms } from "./report";
 
 export async function propagationFigure(
@@ -18,50 +17,28 @@ export async function propagationFigure(
 ): Promise<FigureResult> {
   const samples = ctx.quick ? 40 : 200;
   const replicas = database("tx_orders").collection<{ _id: string }>("ticketreplicas");
-  const inputs = demoListings(samples);
-  const fromPublish: number[] = [];
-  const fromReturn: number[] = [];
   const pollCycles: number[] = [];
-  let missed = 0;
-  const meter = startCpuMeter();
-
-  for (let i = 0; i < samples; i++) {
-    const res = await trpcMutation<Listing>(
-      phase.stack.urls.tickets,
-      "create",
-      { ...inputs[i], eventName: `Propagation ${i}` },
-      seller.accessToken,
-    );
-    const returned = performance.now();
-    if (!res.data) throw new Error(`tickets.create: ${res.error?.message}`);
-    const id = res.data.id;
-    // The relay publishes before create returns, so the event is normally already here.
-    const published = await watcher.wait(`ticket.created:${id}`, 10_000);
+  const {
+    missed,
+    fromPublishMs: s,
+    fromCreateReturnMs: r,
+    cpu,
+  } = await timeFromCreated(phase, watcher, seller, {
+    samples,
+    name: (i) => `Propagation ${i}`,
     // Read the replica as often as one query allows; the document was there when the
     // successful read was sent, so that send time is the (slightly late) arrival estimate.
-    let seen: number | undefined;
-    const deadline = performance.now() + 10_000;
-    while (performance.now() < deadline) {
-      const sent = performance.now();
-      const found = await replicas.findOne({ _id: id }, { projection: { _id: 1 } });
-      pollCycles.push(performance.now() - sent);
-      if (found) {
-        seen = sent;
-        break;
+    arrival: async (id) => {
+      const deadline = performance.now() + 10_000;
+      while (performance.now() < deadline) {
+        const sent = performance.now();
+        const found = await replicas.findOne({ _id: id }, { projection: { _id: 1 } });
+        pollCycles.push(performance.now() - sent);
+        if (found) return sent;
       }
-    }
-    if (seen === undefined || published === undefined) {
-      missed++;
-      continue;
-    }
-    fromPublish.push(Math.max(0, seen - published));
-    fromReturn.push(Math.max(0, seen - returned));
-    await sleep(10);
-  }
-
-  const cpu = meter.stop();
-  const s = summarize(fromPublish);
-  const r = summarize(fromReturn);
+      return undefined;
+    },
+  });
   const cycle = summarize(pollCycles);
   ctx.say(
     `  propagation: ticket.created -> orders replica p50 ${ms(s.p50)}, p99 ${ms(s.p99)} (${missed} missed)`,

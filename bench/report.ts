@@ -28,6 +28,8 @@ export const figureIds = [
   "expiry",
   "gateway",
   "page",
+  "live",
+  "matching",
 ] as const;
 export type FigureId = (typeof figureIds)[number];
 

@@ -30,7 +30,9 @@ import {
   settle,
   startPhase,
 } from "./harness";
+import { liveFigure } from "./live";
 import { round } from "./load";
+import { matchingFigure } from "./matching";
 import { pageFigure } from "./page";
 import { propagationFigure } from "./propagation";
 import { raceFigure } from "./race";
@@ -219,10 +221,10 @@ await group(
   },
 );
 
-// Figures 6, 7, 3: the web app over the tickets service, at 1,000 listings, then at 100,000.
+// Figures 6, 7, 8, 9, 3: the web app over the tickets service, at 1,000 listings, then at 100,000.
 await group(
   "web",
-  ["gateway", "page", "browse"],
+  ["gateway", "page", "live", "matching", "browse"],
   ["auth", "tickets"],
   { web: true },
   async (phase) => {
@@ -241,6 +243,11 @@ await group(
 
     await measure("gateway", () => gatewayFigure(ctx, phase, any._id.toString()), phase);
     await measure("page", () => pageFigure(ctx, phase), phase);
+    if (selected.has("live")) {
+      const watcher = await EventWatcher.connect(phase, ["ticket.created"], watchKey);
+      await measure("live", () => liveFigure(ctx, phase, watcher, seller), phase);
+    }
+    await measure("matching", () => matchingFigure(ctx));
     await measure("browse", () => browseFigure(ctx, phase, sellerRef, catalogue, small));
   },
 );

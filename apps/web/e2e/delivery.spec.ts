@@ -29,9 +29,9 @@ const renamedExe = Buffer.concat([
 
 async function fillEvent(page: Page, event: string, quantity: string) {
   await page.getByLabel("Event", { exact: true }).fill(event);
-  await page.getByLabel("Venue").fill("Barbican Hall");
+  await page.getByLabel("Venue", { exact: true }).fill("Barbican Hall");
   await page.getByLabel("City").fill("London");
-  await page.getByLabel("Date and time (UTC)").fill(daysAhead(45, "19:30"));
+  await page.getByLabel("Date and time at the venue").fill(daysAhead(45, "19:30"));
   await page.getByLabel("Number of tickets").selectOption(quantity);
   await page.getByLabel("Currency").selectOption("GBP");
   await page.getByLabel("Price per ticket").fill("40");
@@ -104,7 +104,7 @@ test("e-tickets: uploaded with progress, refused by content and size, bought, do
     uploadThroughput: -1,
   });
   await page.getByRole("button", { name: "List tickets" }).click();
-  await expect(page).toHaveURL(/\/listings\/[a-f0-9]{24}$/);
+  await expect(page).toHaveURL(/\/listings\/[a-f0-9]{24}$/, { timeout: 15_000 });
   const listingId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
   await expect(page.getByText("Instant download", { exact: true })).toBeVisible();
   // Nobody but the seller sees the files before the sale: not even their names.

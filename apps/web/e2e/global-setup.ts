@@ -10,6 +10,10 @@ export const ACCESS_TOKEN_TTL_SECONDS = 75;
  * a few seconds of pressing Purchase, finishes well inside it on a busy 2-core machine.
  */
 export const ORDER_HOLD_SECONDS = 30;
+/** The operator of this suite's stack (the web app and every service read OPERATOR_EMAILS). */
+export const OPERATOR_EMAIL = "olive.operator@example.com";
+/** A saved search's email window in this suite (an hour in production): its journey waits for it. */
+export const SAVED_SEARCH_DIGEST_SECONDS = 3;
 /** The payout hold in this suite, and when the payout run runs: the journey sees each state. */
 export const PAYOUT_HOLD_SECONDS = 18;
 export const PAYOUT_RUN_SECOND = 30;
@@ -33,6 +37,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       env: {
         ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS),
         ORDER_HOLD_SECONDS: String(ORDER_HOLD_SECONDS),
+        OPERATOR_EMAILS: OPERATOR_EMAIL,
+        SAVED_SEARCH_DIGEST_SECONDS: String(SAVED_SEARCH_DIGEST_SECONDS),
         // Payouts (earnings.spec.ts): 18 s after the event, and a run at second 30 of every minute.
         PAYOUT_HOLD_HOURS: String(PAYOUT_HOLD_SECONDS / 3600),
         PAYOUT_CRON: PAYOUT_CRON,
@@ -41,6 +47,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     process.env.E2E_WEB_URL = stack.urls.web;
     // Where the journeys read the emails the notifications service sent.
     process.env.E2E_MAILPIT_URL = infra.urls.MAILPIT_URL;
+    // Where the operator journey puts a malformed message.
+    process.env.E2E_NATS_URL = infra.urls.NATS_URL;
     // Where journeys list tickets directly, as a seller's own client would (market.ts).
     process.env.E2E_AUTH_URL = stack.urls.auth;
     process.env.E2E_TICKETS_URL = stack.urls.tickets;

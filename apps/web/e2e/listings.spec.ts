@@ -33,7 +33,7 @@ test("a seller lists tickets, finds them by search, edits them and deletes them"
     Event: event,
     Venue: "Royal Albert Hall",
     City: "London",
-    "Date and time (UTC)": daysAhead(40),
+    "Date and time at the venue": daysAhead(40),
     "Number of tickets": "2",
     "Section (optional)": "Stalls K",
     "Row (optional)": "K",
@@ -72,7 +72,8 @@ test("a seller lists tickets, finds them by search, edits them and deletes them"
 
   await page.getByRole("link", { name: "Edit listing" }).click();
   await expect(page.getByLabel("Price per ticket")).toHaveValue("60.00");
-  await expect(page.getByLabel("Date and time (UTC)")).toHaveValue(daysAhead(40));
+  await expect(page.getByLabel("Date and time at the venue")).toHaveValue(daysAhead(40));
+  await expect(page.getByLabel("Venue time zone")).toHaveValue("Europe/London");
   await fillListing(page, { Event: `${event} (late show)`, "Price per ticket": "55" });
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page).toHaveURL(listingUrl);

@@ -31,9 +31,9 @@ for (const width of widths) {
     await screenshot(seller, "sell-errors");
 
     await seller.getByLabel("Event", { exact: true }).fill(event);
-    await seller.getByLabel("Venue").fill("Royal Opera House");
+    await seller.getByLabel("Venue", { exact: true }).fill("Royal Opera House");
     await seller.getByLabel("City").fill("London");
-    await seller.getByLabel("Date and time (UTC)").fill(daysAhead(60, "19:00"));
+    await seller.getByLabel("Date and time at the venue").fill(daysAhead(60, "19:00"));
     await seller.getByLabel("Number of tickets").selectOption("3");
     await seller.getByLabel("Section (optional)").fill("Grand Tier");
     await seller.getByLabel("Row (optional)").fill("C");

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Page } from "@playwright/test";
-import type { AuthSession, Listing } from "@tx/api-contracts";
+import { type AuthSession, type Listing, zoneOfCity } from "@tx/api-contracts";
 import { authSteps, listMessages, type MailSummary, readMessage, ticketsSteps } from "@tx/test-kit";
 import { type Account, accountOn } from "./accounts";
 
@@ -9,7 +9,7 @@ export function uniqueEvent(prefix = "Quartet"): string {
   return `${prefix} ${randomUUID().slice(0, 8)}`;
 }
 
-/** A date this many days ahead, as the sell form's datetime-local value (UTC). */
+/** A date this many days ahead, as the sell form's datetime-local value (the venue's clocks). */
 export function daysAhead(days: number, time = "19:30"): string {
   return `${new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)}T${time}`;
 }
@@ -18,6 +18,8 @@ export type ListingInput = {
   eventName: string;
   venue?: string;
   city?: string;
+  /** The venue's zone (default: the city's, as the sell form picks it). */
+  timeZone?: string;
   eventDate?: string;
   quantity?: number;
   currency?: "USD" | "EUR" | "GBP";
@@ -60,6 +62,8 @@ export async function listTickets(page: Page, input: ListingInput): Promise<List
     pricePerTicket: 5_000,
     faceValuePerTicket: 5_000,
     ...input,
+    // The venue's zone: as given, else the city's (as the sell form picks it), else UTC.
+    timeZone: input.timeZone ?? zoneOfCity(input.city ?? "San Francisco") ?? "UTC",
   });
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { ServiceName } from "@tx/api-contracts";
-import { parseEnv } from "@tx/service-kit/env";
+import { operatorEmails, parseEnv } from "@tx/service-kit/env";
 import { z } from "zod";
 
 // Inlined by Next at build time; `next dev` is the only development mode.
@@ -34,6 +34,11 @@ const envShape = {
     .string({ error: "is not set" })
     .min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)"),
   NEXTAUTH_URL: AppUrl,
+  /**
+   * The accounts that see /operator (dead letters, the expiration queue, the figures to
+   * alert on), comma-separated. Each service checks the same list on its own procedures.
+   */
+  OPERATOR_EMAILS: operatorEmails,
 };
 export type Env = z.infer<z.ZodObject<typeof envShape>>;
 
@@ -70,6 +75,11 @@ export function appOrigin(): string {
 /** Whether browsers reach the app over https, as production must (Secure cookies, upgrades). */
 export function servedOverHttps(): boolean {
   return env().NEXTAUTH_URL.protocol === "https:";
+}
+
+/** Whether this account is an operator's (OPERATOR_EMAILS). */
+export function isOperatorEmail(email: string): boolean {
+  return env().OPERATOR_EMAILS.includes(email.toLowerCase());
 }
 
 /** A missing or bad variable stops the server as it starts, by name. */

@@ -21,6 +21,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     development: isDevelopment,
     upgradeInsecureRequests: servedOverHttps(),
     stripe: request.nextUrl.pathname.startsWith("/checkout/"),
+    queueBoard: request.nextUrl.pathname.startsWith("/operator/queues"),
   });
   const headers = new Headers(request.headers);
   // Next reads the nonce from the request's policy and puts it on the scripts it renders.

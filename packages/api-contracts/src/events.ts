@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { IsoDateTime, Money, ObjectIdString } from "./common";
 import { PaymentMode } from "./payments";
+import { TimeZone } from "./time-zones";
 
 /**
  * The event catalog: every subject on the bus, with the zod schema of its data.
@@ -45,6 +46,8 @@ const TicketSnapshot = {
   eventDate: IsoDateTime,
   venue: z.string().min(1).max(200),
   city: z.string().min(1).max(200),
+  /** Issue 23: the venue's zone (absent on events from before zones; read as UTC). */
+  timeZone: TimeZone.optional(),
 };
 
 export const TicketCreatedData = z.object({
@@ -58,6 +61,8 @@ export const TicketUpdatedData = z.object({
   sellerId: ObjectIdString,
   status: TicketStatus,
   orderId: ObjectIdString.optional(),
+  /** Issue 23: the price per ticket before this change, when the seller changed it. */
+  previousPrice: Money.optional(),
 });
 
 export const TicketDeletedData = z.object({ id: ObjectIdString, version: Version });
@@ -77,6 +82,8 @@ export const OrderCreatedData = z.object({
     venue: z.string().min(1).max(200),
     city: z.string().min(1).max(200),
     quantity: z.number().int().min(1).max(10),
+    /** Issue 23: the venue's zone (absent on events from before zones; read as UTC). */
+    timeZone: TimeZone.optional(),
   }),
 });
 
@@ -260,6 +267,33 @@ const ledgerEvents = {
 
 // --- end of issue 22 ------------------------------------------------------------------------
 
+// --- Issue 23: saved searches -------------------------------------------------------------
+
+/** A listing as a saved search's email names it. */
+export const SearchMatchListing = z.object({
+  id: ObjectIdString,
+  title: Title,
+  venue: z.string().min(1).max(200),
+  city: z.string().min(1).max(200),
+  eventDate: IsoDateTime,
+  timeZone: TimeZone,
+  price: Money,
+});
+
+/**
+ * New or cheaper listings that match a saved search, grouped: at most one per search per
+ * hour. `unsubscribe` is the signed token of the email's unsubscribe link (no sign-in).
+ */
+export const TicketSearchMatchedData = z.object({
+  searchId: ObjectIdString,
+  userId: ObjectIdString,
+  searchName: z.string().min(1).max(200),
+  listings: z.array(SearchMatchListing).min(1).max(50),
+  /** How many matched in all (the email lists at most 50). */
+  matched: z.number().int().min(1),
+  unsubscribe: z.string().min(1).max(200),
+});
+
 /** Subject -> schema of its data. The single source for publishers and consumers. */
 export const eventCatalog = {
   "user.registered": UserRegisteredData,
@@ -274,6 +308,8 @@ export const eventCatalog = {
   "payment.refunded": PaymentRefundedData,
   ...deliveryEvents,
   ...ledgerEvents,
+  // Issue 23
+  "ticket.search.matched": TicketSearchMatchedData,
 } as const;
 
 export type Subject = keyof typeof eventCatalog;

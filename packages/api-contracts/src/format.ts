@@ -1,7 +1,7 @@
 /**
  * How amounts, dates and durations read, the same in the web app, its UI kit, the emails and
- * the services' messages. One fixed locale and zone: the server and the browser format
- * alike, so hydration matches.
+ * the services' messages. One fixed locale, and zones named explicitly: the server and the
+ * browser format alike, so hydration matches.
  */
 const LOCALE = "en-US";
 
@@ -22,35 +22,74 @@ export function formatMoney({ amount, currency }: MoneyValue): string {
   return format.format(amount / 10 ** digits);
 }
 
-const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, {
+const dateTimeOptions: Intl.DateTimeFormatOptions = {
   weekday: "short",
   year: "numeric",
   month: "short",
   day: "numeric",
   hour: "numeric",
   minute: "2-digit",
-  timeZone: "UTC",
   timeZoneName: "short",
-});
+};
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const zoneNameFormats = new Map<string, Intl.DateTimeFormat>();
 
-const dateFormat = new Intl.DateTimeFormat(LOCALE, {
-  year: "numeric",
-  month: "short",
-  day: "numeric",
-  timeZone: "UTC",
-});
-
-/**
- * "Sat, Mar 14, 2026, 7:30 PM UTC". Event times are shown and entered in UTC, labelled as
- * such, so a page reads the same wherever it is rendered and whatever the browser's zone.
- */
-export function formatDateTime(value: string | Date): string {
-  return dateTimeFormat.format(new Date(value));
+function cached(
+  formats: Map<string, Intl.DateTimeFormat>,
+  key: string,
+  make: () => Intl.DateTimeFormat,
+): Intl.DateTimeFormat {
+  let format = formats.get(key);
+  if (!format) {
+    format = make();
+    formats.set(key, format);
+  }
+  return format;
 }
 
-/** "Mar 14, 2026" (UTC). */
-export function formatDate(value: string | Date): string {
-  return dateFormat.format(new Date(value));
+/**
+ * en-US names North American zones (EST, PDT) but calls London in summer "GMT+1";
+ * British English has the names Europe uses (BST, CET, CEST). An offset is the last resort.
+ */
+function zoneName(instant: Date, timeZone: string, usName: string): string {
+  if (!/^GMT[+-]/.test(usName)) return usName;
+  const british = cached(zoneNameFormats, timeZone, () => {
+    return new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "short" });
+  })
+    .formatToParts(instant)
+    .find((p) => p.type === "timeZoneName")?.value;
+  return british && /^[A-Z]{3,5}$/.test(british) ? british : usName;
+}
+
+/**
+ * "Tue, Dec 8, 2026, 7:00 PM EST": an instant as the clocks read it in `timeZone`, with
+ * the zone's abbreviation. Event times are given the venue's zone (a listing's
+ * `timeZone`), so every page and email shows the time on the ticket, wherever it is read;
+ * other instants (when an order was placed) read in UTC, labelled as such.
+ */
+export function formatDateTime(value: string | Date, timeZone = "UTC"): string {
+  const instant = new Date(value);
+  const format = cached(dateTimeFormats, timeZone, () => {
+    return new Intl.DateTimeFormat(LOCALE, { ...dateTimeOptions, timeZone });
+  });
+  return format
+    .formatToParts(instant)
+    .map((p) => (p.type === "timeZoneName" ? zoneName(instant, timeZone, p.value) : p.value))
+    .join("");
+}
+
+/** "Dec 8, 2026": the calendar day of an instant in `timeZone` (UTC unless given). */
+export function formatDate(value: string | Date, timeZone = "UTC"): string {
+  const format = cached(dateFormats, timeZone, () => {
+    return new Intl.DateTimeFormat(LOCALE, {
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      timeZone,
+    });
+  });
+  return format.format(new Date(value));
 }
 
 /** "1 second", "45 seconds", "2 minutes", "15 minutes": how long to wait, rounded up. */

@@ -4,6 +4,8 @@ export * from "./delivery";
 export * from "./events";
 export * from "./format";
 export * from "./listings";
+export * from "./operator";
 export * from "./orders";
 export * from "./payments";
 export * from "./payouts";
+export * from "./time-zones";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Currency, IsoDateTime, Money, ObjectIdString } from "./common";
 import { Delivery, ListingDeliveryInput, ListingDeliverySummary, TicketFile } from "./delivery";
 import { TicketStatus } from "./events";
+import { LocalDate, TimeZone } from "./time-zones";
 
 const text = (label: string, max: number) =>
   z.string().trim().min(1, `Enter the ${label}.`).max(max, `Use at most ${max} characters.`);
@@ -30,6 +31,8 @@ export const ListingFields = z.object({
   venue: text("venue", 120),
   city: text("city", 80),
   eventDate: FutureDateTime,
+  /** The venue's IANA zone: every page and email shows the event's time by its clocks. */
+  timeZone: TimeZone,
   section: optionalText(40),
   row: optionalText(20),
   seats: optionalText(60),
@@ -63,6 +66,9 @@ export const Listing = z.object({
   venue: z.string(),
   city: z.string(),
   eventDate: IsoDateTime,
+  timeZone: z.string(),
+  /** The event's calendar day at the venue: what the date filters match. */
+  localDate: z.string(),
   section: z.string().optional(),
   row: z.string().optional(),
   seats: z.string().optional(),
@@ -97,8 +103,9 @@ export const ListListingsInput = z.object({
   /** Another listing page of one seller ("more from this seller"). */
   sellerId: ObjectIdString.optional(),
   city: z.string().trim().max(80).optional(),
-  from: IsoDateTime.optional(),
-  to: IsoDateTime.optional(),
+  /** Venue-local days, inclusive: "from Dec 8" includes 23:30 in New York on Dec 8. */
+  from: LocalDate.optional(),
+  to: LocalDate.optional(),
   minPrice: z.number().int().nonnegative().optional(),
   maxPrice: z.number().int().nonnegative().optional(),
   sort: ListingSort.default("date"),
@@ -117,3 +124,81 @@ export const MyListingsInput = z.object({
   cursor: z.string().max(500).optional(),
   limit: z.number().int().min(1).max(100).default(50),
 });
+
+// --- Issue 23: live availability and saved searches -----------------------------------------
+
+/** What a search asks of a listing: the landing page's filters, as a saved search keeps them. */
+export const ListingCriteria = z.object({
+  q: z.string().trim().max(100).optional(),
+  city: z.string().trim().max(80).optional(),
+  from: LocalDate.optional(),
+  to: LocalDate.optional(),
+  minPrice: z.number().int().nonnegative().max(100_000_000).optional(),
+  maxPrice: z.number().int().nonnegative().max(100_000_000).optional(),
+});
+export type ListingCriteria = z.infer<typeof ListingCriteria>;
+
+/**
+ * The listings an open page shows (their ids, at most a page and a half) and, on the landing
+ * page, its search: new listings that match it are announced. `lastEventId` is what the
+ * client's link adds when it reconnects: the stream resumes after it.
+ */
+export const LiveListingsInput = z.object({
+  ids: z.array(ObjectIdString).max(60),
+  search: ListingCriteria.optional(),
+  lastEventId: z
+    .string()
+    .regex(/^\d{1,16}$/)
+    .nullish(),
+});
+export type LiveListingsInput = z.infer<typeof LiveListingsInput>;
+
+/** One listing's state as it changed: Purchase follows `status`; a deleted listing says so. */
+export const LiveListingState = z.object({
+  kind: z.literal("listing"),
+  id: ObjectIdString,
+  version: z.number().int().nonnegative(),
+  status: z.enum([...TicketStatus.options, "deleted"]),
+  price: Money.optional(),
+  total: Money.optional(),
+});
+export type LiveListingState = z.infer<typeof LiveListingState>;
+
+/** A listing created since the page opened that matches its search. */
+export const LiveNewListing = z.object({
+  kind: z.literal("new"),
+  id: ObjectIdString,
+  eventName: z.string(),
+});
+export type LiveNewListing = z.infer<typeof LiveNewListing>;
+
+export const LiveUpdate = z.discriminatedUnion("kind", [LiveListingState, LiveNewListing]);
+export type LiveUpdate = z.infer<typeof LiveUpdate>;
+
+/** A saved search as its owner sees it. */
+export const SavedSearch = z.object({
+  id: ObjectIdString,
+  name: z.string(),
+  criteria: ListingCriteria,
+  createdAt: IsoDateTime,
+  /** Unsubscribed from its emails (by the link in one). */
+  muted: z.boolean(),
+});
+export type SavedSearch = z.infer<typeof SavedSearch>;
+
+/** Saving the landing page's search: at least one filter, or it would match everything. */
+export const SaveSearchInput = z.object({
+  criteria: ListingCriteria.refine(
+    (c) => Object.values(c).some((v) => v !== undefined && v !== ""),
+    "Choose at least one filter to save.",
+  ),
+});
+export type SaveSearchInput = z.infer<typeof SaveSearchInput>;
+
+export const SavedSearchIdInput = z.object({ id: ObjectIdString });
+
+/** The unsubscribe link's query: the search and its signature. */
+export const UnsubscribeInput = z.object({
+  token: z.string().min(1).max(200),
+});
+export type UnsubscribeInput = z.infer<typeof UnsubscribeInput>;

@@ -28,6 +28,8 @@ export const Order = z.object({
   ticketId: ObjectIdString,
   eventName: z.string(),
   eventDate: IsoDateTime,
+  /** The venue's zone, which the event's time is shown in. */
+  timeZone: z.string(),
   venue: z.string(),
   city: z.string(),
   quantity: z.number().int(),

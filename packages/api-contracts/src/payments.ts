@@ -36,6 +36,8 @@ export const PaymentStatus = z.enum([
   "processing",
   "succeeded",
   "refunded",
+  // Issue 17: the order ended first, so its intent was canceled at the provider.
+  "canceled",
 ]);
 export type PaymentStatus = z.infer<typeof PaymentStatus>;
 

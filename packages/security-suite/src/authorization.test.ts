@@ -7,6 +7,7 @@ import {
   aliceDownloadListing,
   buy,
   mallorysPurchase,
+  OPERATOR_EMAIL,
   type People,
   people,
   ticketPdf,
@@ -24,7 +25,7 @@ beforeAll(async () => {
   stack = await startStack({
     infra: infra.infra.urls,
     logDir: path.join(infra.infra.dir, "logs"),
-    env: { LOG_LEVEL: "warn" },
+    env: { LOG_LEVEL: "warn", OPERATOR_EMAILS: OPERATOR_EMAIL },
   });
   p = await people(stack);
 }, 180_000);
@@ -48,6 +49,17 @@ describe("the authorization matrix", () => {
       const ctx = { stack, p };
       const input = rule.input ? await rule.input(ctx) : undefined;
       const anonymous = await call(stack, procedure, input);
+      if (rule.access === "operator") {
+        const forged = `${p.olive.accessToken.slice(0, -4)}AAAA`;
+        for (const token of [undefined, forged, p.mallory.accessToken, p.alice.accessToken]) {
+          const refused = await call(stack, procedure, input, token);
+          expect(refused.status).toBe(404);
+          expect(refused.error?.message).toBeTruthy();
+        }
+        const operator = await call(stack, procedure, input, p.olive.accessToken);
+        expect(operator.status, JSON.stringify(operator.error)).toBe(200);
+        return;
+      }
       if (rule.access === "public") {
         expect([401, 403]).not.toContain(anonymous.status);
         return;

@@ -1,5 +1,5 @@
 import type { Stack, TrpcResult } from "@tx/test-kit";
-import { trpcMutation, trpcQuery } from "@tx/test-kit";
+import { trpcMutation, trpcQuery, trpcSubscriptionFirst } from "@tx/test-kit";
 import type { Procedure } from "./procedures";
 
 export function call(
@@ -9,6 +9,7 @@ export function call(
   token?: string,
 ): Promise<TrpcResult<unknown>> {
   const url = stack.urls[p.service];
+  if (p.type === "subscription") return trpcSubscriptionFirst(url, p.path, input, token);
   return p.type === "query"
     ? trpcQuery(url, p.path, input, token)
     : trpcMutation(url, p.path, input, token);

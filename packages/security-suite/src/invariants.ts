@@ -18,7 +18,9 @@ export type Snapshot = {
   deadLetters: { durable: string; error: string }[];
   orders: { _id: string; ticketId: string; status: string; liveTicketId?: string }[];
   tickets: { _id: string; status: string; orderId?: string; delivery?: { state?: string } }[];
-  payments: { orderId: string; status: string }[];
+  payments: { orderId: string; status: string; intentId: string }[];
+  /** What the sandbox gateway holds on the provider's side. */
+  intents: { _id: string; status: string; orderId: string; refundId: string | null }[];
   /** Issue 22: the sellers' ledger. */
   ledger: { _id: string; kind: string; orderId?: string }[];
 };
@@ -65,6 +67,7 @@ export async function snapshot(mongoUrl: string, natsUrl: string): Promise<Snaps
         _id: String(t._id),
       })),
       payments: await find<Snapshot["payments"][number]>("tx_payments", "payments"),
+      intents: await find<Snapshot["intents"][number]>("tx_payments", "sandbox_intents"),
       ledger: await find<Snapshot["ledger"][number]>("tx_payments", "ledger"),
     };
   } finally {
@@ -72,6 +75,8 @@ export async function snapshot(mongoUrl: string, natsUrl: string): Promise<Snaps
     await nc.close();
   }
 }
+
+const OPEN = new Set(["requires_payment_method", "requires_action", "processing"]);
 
 export const quiet = (s: Snapshot) =>
   s.pendingOutbox === 0 && s.pendingConsumers.every((c) => c.pending === 0 && c.ackPending === 0);
@@ -161,6 +166,56 @@ export function violations(s: Snapshot): string[] {
       problems.push(`payment for ${p.orderId} succeeded but order is ${o?.status}`);
     if (p.status === "refunded" && o?.status !== "refunded")
       problems.push(`payment for ${p.orderId} refunded but order is ${o?.status}`);
+    // An ended order's intent is cancelled (or settled): nothing can be charged for it later.
+    if (OPEN.has(p.status) && o && o.status !== "awaiting_payment")
+      problems.push(`payment for ${o.status} order ${p.orderId} is still ${p.status}`);
+  }
+  const paymentsByIntent = new Map(s.payments.map((p) => [p.intentId, p]));
+  for (const i of s.intents) {
+    const p = paymentsByIntent.get(i._id);
+    // No charge is ever left unsettled: a charge is a completed order or a refund.
+    if (i.status === "succeeded" && p?.status !== "succeeded" && p?.status !== "refunded")
+      problems.push(`charge ${i._id} for order ${i.orderId} is unsettled (payment ${p?.status})`);
+    if (p?.status === "refunded" && !i.refundId)
+      problems.push(`payment for ${i.orderId} refunded but the charge ${i._id} was not`);
   }
   return problems;
+}
+
+/**
+ * Polls the stores until the system has healed: outboxes empty, every consumer caught up,
+ * no order left awaiting payment, every invariant holding. Returns the snapshot and how
+ * long it took; on timeout, the last snapshot (the test then shows what still fails).
+ */
+export async function waitUntilSettled(
+  mongoUrl: string,
+  natsUrl: string,
+  timeoutMs: number,
+  /** What else must be true of the stores (a test's own condition). */
+  also: (s: Snapshot) => boolean = () => true,
+): Promise<{ snapshot: Snapshot; ms: number; settled: boolean }> {
+  const started = Date.now();
+  let last: Snapshot | undefined;
+  while (Date.now() - started < timeoutMs) {
+    try {
+      last = await snapshot(mongoUrl, natsUrl);
+      const done =
+        quiet(last) &&
+        last.orders.every((o) => o.status !== "awaiting_payment") &&
+        violations(last).length === 0 &&
+        also(last);
+      if (done) return { snapshot: last, ms: Date.now() - started, settled: true };
+    } catch {
+      // A store still coming back: look again.
+    }
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+  last ??= await snapshot(mongoUrl, natsUrl);
+  return { snapshot: last, ms: Date.now() - started, settled: false };
+}
+
+export function statusCounts(s: Snapshot): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const o of s.orders) counts[o.status] = (counts[o.status] ?? 0) + 1;
+  return counts;
 }

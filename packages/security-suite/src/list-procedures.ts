@@ -15,6 +15,7 @@ Object.assign(process.env, {
   SMTP_HOST: "127.0.0.1",
   SMTP_PORT: "1",
   LOG_LEVEL: "silent",
+  SAVED_SEARCH_SECRET: "placeholder-placeholder-placeholder",
 });
 
 type Procedures = Record<string, { _def: { type: string } }>;

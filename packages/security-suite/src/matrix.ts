@@ -1,6 +1,15 @@
 import type { ServiceName } from "@tx/api-contracts";
-import type { Stack } from "@tx/test-kit";
-import { aliceListing, bobsOrder, bobsTransfer, mallorysPurchase, type People } from "./fixtures";
+import { type Stack, serviceClient } from "@tx/test-kit";
+import type { TicketsRouter } from "@tx/tickets/router";
+import { unsubscribeToken } from "@tx/tickets/unsubscribe-token";
+import {
+  aliceListing,
+  bobsOrder,
+  bobsTransfer,
+  deadLetterOf,
+  mallorysPurchase,
+  type People,
+} from "./fixtures";
 
 type Ctx = { stack: Stack; p: People };
 type Input = (ctx: Ctx) => Promise<unknown> | unknown;
@@ -8,6 +17,8 @@ type Input = (ctx: Ctx) => Promise<unknown> | unknown;
 /**
  * Who may call what. `public`: anyone. `signed-in`: any signed-in user, about themselves.
  * `owner`: only the owner of the thing named in the input; another user gets `other`.
+ * `operator`: only accounts in OPERATOR_EMAILS (Olive); to everyone else, signed in or
+ * not, the procedure does not exist (404).
  */
 export type Rule =
   | { access: "public"; input?: Input }
@@ -19,7 +30,8 @@ export type Rule =
       input: Input;
       /** Others who may call it too (a sale's seller as well as its buyer). */
       alsoAllowed?: (keyof People)[];
-    };
+    }
+  | { access: "operator"; input?: Input };
 
 const future = () => new Date(Date.now() + 20 * 86_400_000).toISOString();
 const listingFields = {
@@ -27,6 +39,7 @@ const listingFields = {
   venue: "Hall",
   city: "Leeds",
   eventDate: future(),
+  timeZone: "Europe/London",
   quantity: 1,
   currency: "USD",
   pricePerTicket: 2_000,
@@ -38,10 +51,30 @@ const system: Record<string, Rule> = {
   "system.whoami": { access: "signed-in" },
 };
 
+// Issue 17: the operator's view, mounted by every service.
+const operator = (service: ServiceName): Record<string, Rule> => ({
+  "operator.overview": { access: "operator" },
+  "operator.deadLetters.list": { access: "operator", input: () => ({ limit: 10 }) },
+  "operator.deadLetters.replay": {
+    access: "operator",
+    input: async (c) => ({ seq: await deadLetterOf(c.stack, service) }),
+  },
+  "operator.deadLetters.discard": {
+    access: "operator",
+    input: async (c) => ({ seq: await deadLetterOf(c.stack, service) }),
+  },
+});
+/** Issue 23: one of Alice's saved searches. */
+const aliceSavedSearch = ({ stack, p }: Ctx) =>
+  serviceClient<TicketsRouter>(stack.urls.tickets, p.alice.accessToken).savedSearches.save.mutate({
+    criteria: { q: `authz ${Date.now()}` },
+  });
+
 /** Every procedure of every service must have a rule here, or the matrix test fails. */
 export const matrix: Record<ServiceName, Record<string, Rule>> = {
   auth: {
     ...system,
+    ...operator("auth"),
     register: {
       access: "public",
       input: () => ({
@@ -61,6 +94,7 @@ export const matrix: Record<ServiceName, Record<string, Rule>> = {
   },
   tickets: {
     ...system,
+    ...operator("tickets"),
     list: { access: "public", input: () => ({}) },
     get: { access: "public", input: async (c) => ({ id: (await aliceListing(c.stack, c.p)).id }) },
     mine: { access: "signed-in" },
@@ -79,6 +113,29 @@ export const matrix: Record<ServiceName, Record<string, Rule>> = {
       owner: "alice",
       other: 403,
       input: async (c) => ({ id: (await aliceListing(c.stack, c.p)).id }),
+    },
+    // --- Issue 23: live availability (a subscription: its first event is the answer) ---
+    live: {
+      access: "public",
+      input: async (c) => ({ ids: [(await aliceListing(c.stack, c.p)).id] }),
+    },
+    // --- Issue 23: saved searches ---
+    "savedSearches.save": { access: "signed-in", input: () => ({ criteria: { q: "matrix" } }) },
+    "savedSearches.list": { access: "signed-in" },
+    "savedSearches.delete": {
+      access: "owner",
+      owner: "alice",
+      other: 404,
+      input: async (c) => ({ id: (await aliceSavedSearch(c)).id }),
+    },
+    // Public: the email's link, signed with the stack's secret, is the authority.
+    "savedSearches.unsubscribe": {
+      access: "public",
+      input: async (c) => {
+        const secret = c.stack.env.SAVED_SEARCH_SECRET;
+        if (!secret) throw new Error("the stack sets SAVED_SEARCH_SECRET");
+        return { token: unsubscribeToken(secret, (await aliceSavedSearch(c)).id) };
+      },
     },
     // Issue 21: delivery. Mallory, the intruder, has bought another of Alice's listings:
     // she is also "the buyer of another order". The files' raw routes: delivery-files.test.ts.
@@ -125,6 +182,7 @@ export const matrix: Record<ServiceName, Record<string, Rule>> = {
   },
   orders: {
     ...system,
+    ...operator("orders"),
     create: {
       access: "signed-in",
       input: async (c) => ({ ticketId: (await aliceListing(c.stack, c.p)).id }),
@@ -145,6 +203,7 @@ export const matrix: Record<ServiceName, Record<string, Rule>> = {
   },
   payments: {
     ...system,
+    ...operator("payments"),
     start: {
       access: "owner",
       owner: "bob",
@@ -184,6 +243,6 @@ export const matrix: Record<ServiceName, Record<string, Rule>> = {
     // payments' earnings.test.ts tries one and is refused).
     "payouts.earnings": { access: "signed-in", input: () => ({}) },
   },
-  expiration: { ...system },
-  notifications: { ...system },
+  expiration: { ...system, ...operator("expiration") },
+  notifications: { ...system, ...operator("notifications") },
 };

@@ -4,7 +4,11 @@ import { fileURLToPath } from "node:url";
 import { type ServiceName, serviceNames } from "@tx/api-contracts";
 import { repoRoot } from "@tx/test-kit";
 
-export type Procedure = { service: ServiceName; path: string; type: "query" | "mutation" };
+export type Procedure = {
+  service: ServiceName;
+  path: string;
+  type: "query" | "mutation" | "subscription";
+};
 
 /** Every procedure of every service, read from the routers themselves. */
 export function allProcedures(): Procedure[] {
@@ -15,9 +19,11 @@ export function allProcedures(): Procedure[] {
       [path.join(repoRoot, "node_modules/tsx/dist/cli.mjs"), script, service],
       { cwd: repoRoot, encoding: "utf8" },
     );
-    return (JSON.parse(out) as { path: string; type: "query" | "mutation" }[]).map((p) => ({
-      service,
-      ...p,
-    }));
+    return (JSON.parse(out) as { path: string; type: "query" | "mutation" | "subscription" }[]).map(
+      (p) => ({
+        service,
+        ...p,
+      }),
+    );
   });
 }

@@ -9,7 +9,14 @@ import {
 import { waitFor } from "@tx/test-kit";
 import { withInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildEnvelope, EventBus, RetryLater } from "./bus";
+import {
+  buildEnvelope,
+  EventBus,
+  PermanentError,
+  RETRY_CAP_MS,
+  RetryLater,
+  retryDelay,
+} from "./bus";
 import { createLogger } from "./logger";
 
 const env = withInfra(["nats"]);
@@ -145,23 +152,26 @@ describe("event bus on NATS JetStream", () => {
     expect(letters[0]?.error).toMatch(/ZodError|invalid/i);
   });
 
-  it("dead-letters a message that keeps failing, without blocking the subject", async () => {
+  it("dead-letters a message whose handler says it can never succeed, at once, without blocking the subject", async () => {
     const consumerBus = await serviceBus("poison");
     const poison = { id: oid(), version: 1 };
     const next = { id: oid(), version: 1 };
     const handled: string[] = [];
+    let poisonTries = 0;
     await consumerBus.consume({
       subject: "ticket.deleted",
-      maxAttempts: 2,
       handle: async (event) => {
-        if (event.data.id === poison.id) throw new Error("cannot apply this one");
+        if (event.data.id === poison.id) {
+          poisonTries += 1;
+          throw new PermanentError("cannot apply this one");
+        }
         handled.push(event.data.id);
       },
     });
     await bus.publish(buildEnvelope("ticket.deleted", poison));
     await bus.publish(buildEnvelope("ticket.deleted", next));
     await waitFor("the next message", async () => handled.includes(next.id), { timeoutMs: 10_000 });
-    const letters = await waitFor(
+    const letter = await waitFor(
       "the poison message in the dead letters",
       async () => {
         const l = await deadLetters("poison__");
@@ -169,7 +179,60 @@ describe("event bus on NATS JetStream", () => {
       },
       { timeoutMs: 15_000 },
     );
-    expect(letters.error).toContain("cannot apply this one");
+    expect(letter.error).toContain("PermanentError: cannot apply this one");
+    expect(poisonTries).toBe(1);
+  });
+
+  it("retries a transient failure for as long as it takes and never dead-letters it", async () => {
+    const consumerBus = await serviceBus("transient");
+    const target = { id: oid(), version: 1 };
+    let tries = 0;
+    await consumerBus.consume({
+      subject: "ticket.deleted",
+      handle: async (event) => {
+        if (event.data.id !== target.id) return;
+        tries += 1;
+        // Far more failures than the old budget of 8 attempts allowed.
+        if (tries < 4) throw new Error("connection refused");
+        if (tries < 14) throw new RetryLater("version gap");
+      },
+    });
+    await bus.publish(buildEnvelope("ticket.deleted", target));
+    await waitFor("the message to succeed at last", async () => tries >= 14, {
+      timeoutMs: 30_000,
+    });
+    // (Earlier tests' malformed message is this new consumer's dead letter too.)
+    const mine = (await deadLetters("transient__")).filter((l) => l.payload.includes(target.id));
+    expect(mine).toEqual([]);
+  });
+
+  it("pauses while its handlers cannot work (database unreachable) and resumes after", async () => {
+    let reachable = false;
+    const gated = await EventBus.connect({
+      servers: env.infra.urls.NATS_URL,
+      service: "gated",
+      log,
+      canHandle: () => reachable,
+    });
+    extraBuses.push(gated);
+    const seen: string[] = [];
+    await gated.consume({
+      subject: "user.registered",
+      handle: async (event) => {
+        if (event.data.name.startsWith("gated-")) seen.push(event.data.id);
+      },
+    });
+    const sent = Array.from({ length: 5 }, (_, i) => registered(`gated-${i}`));
+    for (const data of sent) await bus.publish(buildEnvelope("user.registered", data));
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(seen).toEqual([]);
+    reachable = true;
+    await waitFor("every message after the pause", async () => seen.length >= 5, {
+      timeoutMs: 15_000,
+    });
+    expect(new Set(seen)).toEqual(new Set(sent.map((d) => d.id)));
+    const mine = (await deadLetters("gated__")).filter((l) => l.payload.includes("gated-"));
+    expect(mine).toEqual([]);
   });
 
   it("retries a message that arrived before its predecessor until it can apply", async () => {
@@ -192,5 +255,17 @@ describe("event bus on NATS JetStream", () => {
     await bus.publish(buildEnvelope("ticket.deleted", { id, version: 1 }));
     await waitFor("both versions", async () => applied.length === 2, { timeoutMs: 10_000 });
     expect(applied).toEqual([1, 2]);
+  });
+});
+
+describe("the retry delay", () => {
+  it("grows exponentially, is capped, and is jittered within half of it", () => {
+    expect(retryDelay(1, "error", () => 0)).toBe(125);
+    expect(retryDelay(1, "error", () => 1)).toBe(250);
+    expect(retryDelay(5, "error", () => 1)).toBe(4_000);
+    expect(retryDelay(500, "error", () => 1)).toBe(RETRY_CAP_MS);
+    expect(retryDelay(500, "error", () => 0)).toBe(RETRY_CAP_MS / 2);
+    expect(retryDelay(3, "later", () => 1)).toBe(150);
+    expect(retryDelay(10_000, "later", () => 1)).toBe(5_000);
   });
 });

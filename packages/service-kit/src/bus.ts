@@ -32,13 +32,19 @@ export class RetryLater extends Error {
   override name = "RetryLater";
 }
 
+/**
+ * Thrown by a handler for a message that can never succeed, however often it is retried
+ * (it names something that cannot exist, it breaks a rule no later event can fix). Only
+ * this, and a message that fails its schema, goes to the dead letters; every other error
+ * is transient and retried for as long as it takes.
+ */
+export class PermanentError extends Error {
+  override name = "PermanentError";
+}
+
 export type ConsumerOptions<S extends Subject> = {
   subject: S;
   handle: (event: Envelope<S>, log: Logger) => Promise<void>;
-  /** Deliveries before a failing message is dead-lettered. */
-  maxAttempts?: number;
-  /** Deliveries allowed for RetryLater (waiting for an earlier version) before dead-lettering. */
-  maxRetryLater?: number;
   /**
    * Messages handled at once by this process. Handlers are idempotent and version-guarded,
    * so they need no order; while one waits on the database or the stream, others proceed.
@@ -46,15 +52,59 @@ export type ConsumerOptions<S extends Subject> = {
   concurrency?: number;
 };
 
+/**
+ * The wait before a failed message is delivered again: exponential and capped, with
+ * jitter so that messages that failed together (an outage) do not return together.
+ * RetryLater (waiting for an earlier event, usually milliseconds away) starts short.
+ */
+export function retryDelay(attempt: number, kind: "later" | "error", random = Math.random): number {
+  const n = Math.max(1, attempt);
+  const base =
+    kind === "later"
+      ? Math.min(50 * n, RETRY_LATER_CAP_MS)
+      : Math.min(250 * 2 ** Math.min(n - 1, 20), RETRY_CAP_MS);
+  // "Equal jitter": at least half the delay, so the backoff still grows.
+  return Math.round(base / 2 + random() * (base / 2));
+}
+export const RETRY_CAP_MS = 30_000;
+export const RETRY_LATER_CAP_MS = 5_000;
+
+/** How long a paused consumer leaves a message before it is offered again. */
+const PAUSED_REDELIVERY_MS = 2_000;
+
 export type BusOptions = {
   servers: string;
   service: string;
   log: Logger;
   /** Stream storage replicas: 1 locally, 3 on a cluster. */
   replicas?: number;
+  /**
+   * While this returns false (the service's database is unreachable), consumers take no
+   * new message and hand back the ones they hold: handling them could only fail.
+   */
+  canHandle?: () => boolean;
 };
 
 const encoder = new TextEncoder();
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+const isPowerOfTwo = (n: number) => n > 0 && (n & (n - 1)) === 0;
+
+export type DeadLetterReason = "schema" | "permanent";
+
+/** What the dead-letter stream holds for each message a consumer gave up on. */
+export type DeadLetterRecord = {
+  durable: string;
+  /** The subject it was published on, where a replay sends it again. */
+  subject: string;
+  streamSeq: number;
+  deliveryCount: number;
+  reason: DeadLetterReason;
+  error: string;
+  failedAt: string;
+  /** The original Nats-Msg-Id (the envelope id), when it had one. */
+  msgId: string | null;
+  payload: string;
+};
 
 export function buildEnvelope<S extends Subject>(
   subject: S,
@@ -91,8 +141,11 @@ export function durableName(service: string, subject: string): string {
 }
 
 export class EventBus {
-  private consumers: ConsumerMessages[] = [];
+  private readonly active = new Set<ConsumerMessages>();
+  private readonly durables = new Set<string>();
   private loops: Promise<void>[] = [];
+  private closing = false;
+  private pause: Promise<void> | undefined;
 
   private constructor(
     readonly nc: NatsConnection,
@@ -183,10 +236,21 @@ export class EventBus {
   /** Starts a durable consumer for one subject, shared by every replica of this service. */
   async consume<S extends Subject>(options: ConsumerOptions<S>): Promise<void> {
     const durable = durableName(this.opts.service, options.subject);
+    await this.ensureConsumer(durable, options.subject);
+    this.durables.add(durable);
+    this.loops.push(this.consumeForever(durable, options));
+  }
+
+  /** The durable consumers this process runs (for metrics and the operator's view). */
+  consumerNames(): string[] {
+    return [...this.durables];
+  }
+
+  private async ensureConsumer(durable: string, subject: Subject): Promise<void> {
     await this.jsm.consumers
       .add(EVENTS_STREAM, {
         durable_name: durable,
-        filter_subject: options.subject,
+        filter_subject: subject,
         ack_policy: AckPolicy.Explicit,
         deliver_policy: DeliverPolicy.All,
         ack_wait: nanos(30_000),
@@ -198,10 +262,41 @@ export class EventBus {
           throw err;
         });
       });
-    const consumer = await this.js.consumers.get(EVENTS_STREAM, durable);
-    const messages = await consumer.consume({ max_messages: 64 });
-    this.consumers.push(messages);
-    this.loops.push(this.runLoop(messages, durable, options));
+  }
+
+  /**
+   * Pulls and handles messages until the bus closes. The client library re-pulls after a
+   * reconnect by itself; if its iterator still ends (the consumer or the stream vanished
+   * with a server that lost its data, a fatal status), the consumer is made again.
+   */
+  private async consumeForever<S extends Subject>(
+    durable: string,
+    options: ConsumerOptions<S>,
+  ): Promise<void> {
+    let restarts = 0;
+    while (!this.closing) {
+      try {
+        const consumer = await this.js.consumers.get(EVENTS_STREAM, durable);
+        const messages = await consumer.consume({ max_messages: 64 });
+        this.active.add(messages);
+        try {
+          await this.runLoop(messages, durable, options);
+        } finally {
+          this.active.delete(messages);
+        }
+        if (this.closing) return;
+        this.opts.log.warn({ durable }, "consumer stopped by the server; starting it again");
+      } catch (err) {
+        if (this.closing) return;
+        this.opts.log.warn({ err, durable }, "consumer failed; starting it again");
+      }
+      restarts += 1;
+      await sleep(retryDelay(restarts, "error"));
+      if (this.closing) return;
+      await this.ensureStreams()
+        .then(() => this.ensureConsumer(durable, options.subject))
+        .catch((err) => this.opts.log.warn({ err, durable }, "cannot make the consumer yet"));
+    }
   }
 
   private async runLoop<S extends Subject>(
@@ -212,6 +307,13 @@ export class EventBus {
     const inFlight = new Set<Promise<void>>();
     const limit = options.concurrency ?? 8;
     for await (const msg of messages) {
+      if (!this.canHandle()) {
+        // Hand it back and take nothing more until the database answers again: not
+        // iterating is what stops this client from pulling.
+        msg.nak(Math.round(PAUSED_REDELIVERY_MS * (0.5 + Math.random())));
+        await this.resumed();
+        continue;
+      }
       const handled = this.handleOne(msg, durable, options)
         .catch((err) => {
           // Only the dead-letter publish can get here (the bus is failing): try again later.
@@ -219,7 +321,7 @@ export class EventBus {
             { err, subject: msg.subject, seq: msg.seq, durable },
             "event not settled",
           );
-          msg.nak(1_000);
+          msg.nak(retryDelay(msg.info.deliveryCount, "error"));
         })
         .finally(() => inFlight.delete(handled));
       inFlight.add(handled);
@@ -228,14 +330,32 @@ export class EventBus {
     await Promise.all(inFlight);
   }
 
+  private canHandle(): boolean {
+    return this.opts.canHandle?.() ?? true;
+  }
+
+  /** Resolves once handlers can work again (or the bus closes); one wait for all consumers. */
+  private resumed(): Promise<void> {
+    this.pause ??= (async () => {
+      this.opts.log.warn("consumers paused: the database is unreachable");
+      metrics.consumersPaused.set(1);
+      const started = Date.now();
+      while (!this.closing && !this.canHandle()) await sleep(250);
+      metrics.consumersPaused.set(0);
+      this.opts.log.info({ pausedMs: Date.now() - started }, "consumers resumed");
+    })().finally(() => {
+      this.pause = undefined;
+    });
+    return this.pause;
+  }
+
   private async handleOne<S extends Subject>(
     msg: JsMsg,
     durable: string,
     options: ConsumerOptions<S>,
   ): Promise<void> {
-    const maxAttempts = options.maxAttempts ?? 8;
-    const maxRetryLater = options.maxRetryLater ?? 200;
     const attempt = msg.info.deliveryCount;
+    if (attempt > 1) metrics.eventsRedelivered.inc({ subject: options.subject });
     let envelope: Envelope<S>;
     try {
       envelope = parseEnvelope(options.subject, msg.json());
@@ -244,7 +364,7 @@ export class EventBus {
         { err, subject: msg.subject, seq: msg.seq, durable },
         "malformed event dead-lettered",
       );
-      await this.deadLetter(msg, durable, err);
+      await this.deadLetter(msg, durable, err, "schema");
       msg.term("malformed");
       metrics.eventsConsumed.inc({ subject: options.subject, outcome: "malformed" });
       return;
@@ -255,44 +375,54 @@ export class EventBus {
       msg.ack();
       metrics.eventsConsumed.inc({ subject: options.subject, outcome: "ok" });
     } catch (err) {
-      const later = err instanceof RetryLater;
-      const limit = later ? maxRetryLater : maxAttempts;
-      if (attempt >= limit) {
-        log.error({ err, attempt }, "event failed too often: dead-lettered");
-        await this.deadLetter(msg, durable, err);
+      if (err instanceof PermanentError) {
+        log.error({ err, attempt }, "event can never succeed: dead-lettered");
+        await this.deadLetter(msg, durable, err, "permanent");
         msg.term("dead-lettered");
         metrics.eventsConsumed.inc({ subject: options.subject, outcome: "dead_letter" });
         return;
       }
-      const delay = later
-        ? Math.min(50 * attempt, 2_000)
-        : Math.min(250 * 2 ** (attempt - 1), 30_000);
-      if (later)
+      // Everything else is transient: retried, with backoff, for as long as it takes.
+      const kind = err instanceof RetryLater ? "later" : "error";
+      const delay = this.canHandle()
+        ? retryDelay(attempt, kind)
+        : Math.round(PAUSED_REDELIVERY_MS * (0.5 + Math.random()));
+      if (kind === "later") {
         log.debug({ attempt, delay, reason: (err as Error).message }, "event retried later");
-      else log.warn({ err, attempt, delay }, "event handler failed, will retry");
+      } else if (isPowerOfTwo(attempt) || attempt % 100 === 0) {
+        // A long outage retries a message hundreds of times: log the 1st, 2nd, 4th, ... try.
+        log.warn({ err, attempt, delay }, "event handler failed, will retry");
+      }
       msg.nak(delay);
-      metrics.eventsConsumed.inc({ subject: options.subject, outcome: later ? "later" : "error" });
+      metrics.eventsConsumed.inc({ subject: options.subject, outcome: kind });
     }
   }
 
   /** Keeps the message and its error where an operator can see them, without blocking the subject. */
-  private async deadLetter(msg: JsMsg, durable: string, err: unknown): Promise<void> {
-    const record = {
+  private async deadLetter(
+    msg: JsMsg,
+    durable: string,
+    err: unknown,
+    reason: DeadLetterReason,
+  ): Promise<void> {
+    const record: DeadLetterRecord = {
       durable,
       subject: msg.subject,
       streamSeq: msg.seq,
       deliveryCount: msg.info.deliveryCount,
+      reason,
       error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
       failedAt: new Date().toISOString(),
+      msgId: msg.headers?.get("Nats-Msg-Id") || null,
       payload: msg.string(),
     };
+    // deadletter.<service>.<durable>: one service's letters are one subject filter away.
     await this.js.publish(
-      `${DEAD_LETTER_PREFIX}.${durable}`,
+      `${DEAD_LETTER_PREFIX}.${this.opts.service}.${durable}`,
       encoder.encode(JSON.stringify(record)),
-      {
-        msgID: `${durable}:${msg.seq}`,
-      },
+      { msgID: `${durable}:${msg.seq}` },
     );
+    metrics.eventsDeadLettered.inc({ subject: msg.subject, reason });
   }
 
   async ping(): Promise<void> {
@@ -301,7 +431,8 @@ export class EventBus {
   }
 
   async close(): Promise<void> {
-    for (const c of this.consumers) await c.close();
+    this.closing = true;
+    for (const c of this.active) await c.close();
     await Promise.allSettled(this.loops);
     await this.nc.drain().catch(() => undefined);
   }

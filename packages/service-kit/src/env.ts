@@ -39,6 +39,18 @@ export function configError(problems: { name: string; message: string }[]): Conf
 
 const port = z.coerce.number().int().min(0).max(65535);
 
+/** A comma-separated list of email addresses, lower-cased (OPERATOR_EMAILS). */
+export const operatorEmails = z
+  .string()
+  .default("")
+  .transform((s) =>
+    s
+      .split(",")
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.email("must list email addresses, comma-separated")));
+
 /** Variables every service reads. */
 export const serviceEnvShape = {
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -51,6 +63,11 @@ export const serviceEnvShape = {
   NATS_URL: z.string().min(1, "must list at least one nats server"),
   /** Copies of each stream: 1 on one server, 3 on a production cluster. */
   NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
+  /**
+   * The accounts that see the operator's view (dead letters, queues, figures), comma-
+   * separated; compared with the email of the caller's verified access token.
+   */
+  OPERATOR_EMAILS: operatorEmails,
 };
 
 export const redisEnvShape = {

@@ -18,9 +18,24 @@ export type ServiceServerOptions = {
   checks: ReadinessCheck[];
   /** Resolves the caller from the Authorization header; null when anonymous or invalid. */
   authenticate?: (authorization: string | undefined) => Promise<AuthUser | null>;
-  /** Extra raw routes (for example a webhook that needs the unparsed body). */
+  /**
+   * Extra raw routes (for example a webhook that needs the unparsed body). A key ending in
+   * "/*" is mounted: it answers for its path and everything below it.
+   */
   routes?: Record<string, RawRoute>;
 };
+
+function mountedAt(
+  routes: Record<string, RawRoute> | undefined,
+  pathname: string,
+): RawRoute | undefined {
+  for (const [key, listener] of Object.entries(routes ?? {})) {
+    if (!key.endsWith("/*")) continue;
+    const base = key.slice(0, -2);
+    if (pathname === base || pathname.startsWith(`${base}/`)) return listener;
+  }
+  return undefined;
+}
 
 export type CheckResult = { name: string; ok: boolean; latencyMs: number; error?: string };
 
@@ -116,7 +131,7 @@ export function createServiceServer(opts: ServiceServerOptions): http.Server {
         res.writeHead(200, { "content-type": registry.contentType });
         return res.end(await registry.metrics());
       }
-      const raw = opts.routes?.[url.pathname];
+      const raw = opts.routes?.[url.pathname] ?? mountedAt(opts.routes, url.pathname);
       if (raw) return await raw(req, res);
       if (url.pathname.startsWith("/trpc/")) {
         req.headers["x-request-id"] = requestId;

@@ -1,4 +1,4 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 export const registry = new Registry();
 collectDefaultMetrics({ register: registry });
@@ -21,6 +21,35 @@ export const metrics = {
     name: "events_consumed_total",
     help: "Events handled, by outcome",
     labelNames: ["subject", "outcome"],
+    registers: [registry],
+  }),
+  eventsRedelivered: new Counter({
+    name: "events_redelivered_total",
+    help: "Deliveries of a message that had been delivered before (a retry or a lost ack)",
+    labelNames: ["subject"],
+    registers: [registry],
+  }),
+  eventsDeadLettered: new Counter({
+    name: "events_dead_lettered_total",
+    help: "Messages moved to the dead letters, by reason (schema, permanent)",
+    labelNames: ["subject", "reason"],
+    registers: [registry],
+  }),
+  consumersPaused: new Gauge({
+    name: "consumers_paused",
+    help: "1 while this process's consumers are paused because its database is unreachable",
+    registers: [registry],
+  }),
+  reconcilerFixes: new Counter({
+    name: "reconciler_fixes_total",
+    help: "States a reconciler found wrong and fixed, by kind",
+    labelNames: ["kind"],
+    registers: [registry],
+  }),
+  reconcilerRuns: new Counter({
+    name: "reconciler_runs_total",
+    help: "Reconciler passes, by reconciler and outcome (ok, failed, skipped)",
+    labelNames: ["reconciler", "outcome"],
     registers: [registry],
   }),
 };

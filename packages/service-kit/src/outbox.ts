@@ -226,6 +226,23 @@ export class Outbox {
     await this.sweeping;
   }
 
+  /** How many events wait in the outboxes, and when the oldest of them happened (for metrics). */
+  async pendingSummary(): Promise<{ pending: number; oldest: Date | null }> {
+    let pending = 0;
+    let oldest: Date | null = null;
+    for (const model of this.models) {
+      const docs = await model
+        .find(hasPending, { "outbox.occurredAt": 1 })
+        .limit(1_000)
+        .lean<{ outbox: { occurredAt: Date }[] }[]>();
+      for (const d of docs) {
+        pending += d.outbox.length;
+        for (const e of d.outbox) if (!oldest || e.occurredAt < oldest) oldest = e.occurredAt;
+      }
+    }
+    return { pending, oldest };
+  }
+
   /** How many events wait in every registered model's outbox (for health and tests). */
   async pendingCount(): Promise<number> {
     let n = 0;

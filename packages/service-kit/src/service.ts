@@ -2,10 +2,15 @@ import type { AnyRouter } from "@trpc/server";
 import type { ServiceName } from "@tx/api-contracts";
 import type { Authenticate } from "./auth";
 import { type ConsumerOptions, EventBus } from "./bus";
+import { databaseReachable } from "./database-gate";
+import { startDatabaseWatchdog } from "./database-watchdog";
 import { connectDatabase, disconnectDatabase, pingDatabase } from "./db";
 import { createServiceServer, type RawRoute } from "./http";
 import { createLogger, type Logger } from "./logger";
+import { attachOperations } from "./operations";
+import { setOperators } from "./operator";
 import { type AnyOutboxModel, outbox } from "./outbox";
+import { type Reconciler, startReconcilers } from "./reconciler";
 import { readinessChecks, registerReadinessCheck } from "./system";
 
 export type BaseServiceEnv = {
@@ -17,6 +22,7 @@ export type BaseServiceEnv = {
   MONGO_POOL_SIZE: number;
   NATS_URL: string;
   NATS_STREAM_REPLICAS: number;
+  OPERATOR_EMAILS: string[];
 };
 
 export type ServiceRuntime = { log: Logger; bus: EventBus };
@@ -34,6 +40,15 @@ export type ServiceDefinition = {
   routes?: Record<string, RawRoute>;
   /** Starts extra resources (queues, workers); returns how to stop them. */
   start?: (runtime: ServiceRuntime) => Promise<() => Promise<void>>;
+  /** Periodic repairs of states an event should have changed (run in the background). */
+  reconcilers?: Reconciler[];
+  /** Seconds between reconciler passes (the service's RECONCILE_INTERVAL_SECONDS). */
+  reconcileIntervalSeconds?: number;
+  /**
+   * Called as shutdown begins, before the server waits for open requests: ends long-lived
+   * responses (subscriptions), which would otherwise hold the close until the hard stop.
+   */
+  endStreams?: () => void;
   /** Once the server listens (its port is known). */
   listening?: (service: RunningService) => void;
 };
@@ -42,29 +57,47 @@ export type RunningService = {
   port: number;
   log: Logger;
   bus: EventBus;
+  /** One reconciler pass now, awaited. */
+  reconcile: () => Promise<void>;
   stop: () => Promise<void>;
 };
 
 /** Start-up shared by every service: database, bus, outbox relay, consumers, HTTP server. */
 export async function startService(def: ServiceDefinition): Promise<RunningService> {
   const log = createLogger(def.name, def.env.LOG_LEVEL);
+  setOperators(def.env.OPERATOR_EMAILS);
   const dbName = `tx_${def.name}`;
   await connectDatabase(def.env.MONGO_URL, dbName, { poolSize: def.env.MONGO_POOL_SIZE });
   registerReadinessCheck({ name: "mongodb", check: pingDatabase });
+  const stopWatchdog = startDatabaseWatchdog({
+    reachable: databaseReachable,
+    reconnect: async () => {
+      await disconnectDatabase().catch(() => undefined);
+      await connectDatabase(def.env.MONGO_URL, dbName, { poolSize: def.env.MONGO_POOL_SIZE });
+    },
+    log,
+  });
   const bus = await EventBus.connect({
     servers: def.env.NATS_URL,
     service: def.name,
     log,
     replicas: def.env.NATS_STREAM_REPLICAS,
+    canHandle: databaseReachable,
   });
   registerReadinessCheck({ name: "nats", check: () => bus.ping() });
 
   outbox.attach(bus, log);
   for (const model of def.outboxModels ?? []) outbox.register(model);
   await outbox.start();
+  attachOperations({ service: def.name, bus, outbox, paused: () => !databaseReachable() });
 
   const stopExtra = def.start ? await def.start({ log, bus }) : async () => {};
   for (const consumer of def.consumers ?? []) await bus.consume(consumer);
+  const reconcilers = startReconcilers(def.reconcilers ?? [], {
+    intervalMs: (def.reconcileIntervalSeconds ?? 60) * 1000,
+    log,
+    canRun: databaseReachable,
+  });
 
   const server = createServiceServer({
     service: def.name,
@@ -89,7 +122,10 @@ export async function startService(def: ServiceDefinition): Promise<RunningServi
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
+        def.endStreams?.();
       });
+      await reconcilers.stop();
+      stopWatchdog();
       await stopExtra();
       await outbox.stop();
       await bus.close();
@@ -98,7 +134,7 @@ export async function startService(def: ServiceDefinition): Promise<RunningServi
     })();
     return stopping;
   };
-  const running = { port, log, bus, stop };
+  const running = { port, log, bus, reconcile: reconcilers.runNow, stop };
   def.listening?.(running);
   return running;
 }

@@ -70,6 +70,7 @@ export type TicketsSteps = {
 export type OrdersSteps = {
   create: Mutation<CreateOrderInput, Order>;
   get: Query<OrderIdInput, Order>;
+  cancel: Mutation<OrderIdInput, Order>;
 };
 
 const stepsClient =

@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startInfra } from "./infra";
+import { migrateServices } from "./migrate";
 import { dataRoot } from "./paths";
 import { demoUsers, seedDemo } from "./seed";
 import { startStack } from "./stack";
@@ -27,15 +28,25 @@ const secretFile = path.join(dir, "nextauth-secret");
 if (!existsSync(secretFile))
   writeFileSync(secretFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
 const sessionSecret = readFileSync(secretFile, "utf8").trim();
+// Likewise the key of saved searches' unsubscribe links, so links in sent emails keep working.
+const unsubscribeFile = path.join(dir, "saved-search-secret");
+if (!existsSync(unsubscribeFile))
+  writeFileSync(unsubscribeFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
+const unsubscribeSecret = readFileSync(unsubscribeFile, "utf8").trim();
 
 let stack: Awaited<ReturnType<typeof startStack>> | undefined;
 try {
+  // Existing data first takes what this version expects (each migration once, marked done).
+  await migrateServices(infra.urls, say);
   stack = await startStack({
     infra: infra.urls,
     logDir: path.join(dir, "logs"),
     ports: "default",
     web: withWeb ? "start" : false,
-    env: { NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? sessionSecret },
+    env: {
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? sessionSecret,
+      SAVED_SEARCH_SECRET: process.env.SAVED_SEARCH_SECRET ?? unsubscribeSecret,
+    },
   });
 } catch (err) {
   say(`start failed: ${err instanceof Error ? err.message : String(err)}`);

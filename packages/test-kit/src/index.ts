@@ -2,6 +2,8 @@ export * from "./clients";
 export * from "./infra";
 export * from "./journeys";
 export * from "./mailpit";
+export * from "./migrate";
+export * from "./nats";
 export * from "./net";
 export * from "./paths";
 export * from "./postgres";

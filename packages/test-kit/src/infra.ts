@@ -39,6 +39,13 @@ export type Infra = {
   kill: (name: InfraName) => Promise<void>;
   /** Start a killed or stopped server again, on the same port with the same data. */
   start: (name: InfraName) => Promise<void>;
+  /** Stop one server (SIGTERM, SIGKILL after 5 s), leaving its data on disk. */
+  halt: (name: InfraName) => Promise<void>;
+  /**
+   * An outage: the server stopped for `ms`, then started again on its port with its data.
+   * `during` runs while it is away (the test's clients keep trying meanwhile).
+   */
+  outage: (name: InfraName, ms: number, during?: () => Promise<void>) => Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -271,6 +278,7 @@ export async function startInfra(opts: StartInfraOptions): Promise<Infra> {
     return chain;
   };
 
+  const halt = (name: InfraName) => stopChain(get(name), 5_000);
   return {
     urls,
     dir: opts.dir,
@@ -280,6 +288,14 @@ export async function startInfra(opts: StartInfraOptions): Promise<Infra> {
     // "mongo" is FerretDB and, on PostgreSQL, the cluster behind it: a crash takes both.
     kill: async (name) => {
       for (const server of [...get(name)].reverse()) await server.proc?.kill();
+    },
+    halt,
+    outage: async (name, ms, during) => {
+      await halt(name);
+      say(`${name} stopped for ${Math.round(ms / 1000)} s`);
+      const away = new Promise((r) => setTimeout(r, ms));
+      await Promise.all([away, during?.()]);
+      await startChain(get(name));
     },
     start: async (name) => startChain(get(name)),
     stop: async () => {

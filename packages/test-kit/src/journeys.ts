@@ -42,6 +42,7 @@ export async function listTicket(
     venue: "Fillmore",
     city: "San Francisco",
     eventDate: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    timeZone: "America/Los_Angeles",
     quantity: 2,
     currency: "USD",
     pricePerTicket: 5_000,

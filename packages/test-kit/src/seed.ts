@@ -2,7 +2,12 @@
  * Demo data for the local run: a few users and about 200 realistic listings, created
  * through the services' own APIs so that every event flows and every replica fills.
  */
-import type { AuthSession, CreateListingInput } from "@tx/api-contracts";
+import {
+  type AuthSession,
+  type CreateListingInput,
+  instantOf,
+  zoneOfCity,
+} from "@tx/api-contracts";
 import { answerOf, authSteps, ticketsSteps } from "./clients";
 
 export const demoUsers = [
@@ -74,8 +79,12 @@ export function demoListings(count: number, now = Date.now()): CreateListingInpu
     const [eventName, face] = pick(events);
     const [venue, city] = pick(venues);
     const day = 3 + Math.floor(random() * 180);
-    const date = new Date(now + day * 86_400_000);
-    date.setUTCHours(19 + Math.floor(random() * 3), random() < 0.5 ? 0 : 30, 0, 0);
+    // An evening at the venue, by its own clocks.
+    const timeZone = zoneOfCity(city) ?? "UTC";
+    const hour = 19 + Math.floor(random() * 3);
+    const minute = random() < 0.5 ? "00" : "30";
+    const day0 = new Date(now + day * 86_400_000).toISOString().slice(0, 10);
+    const date = instantOf(`${day0}T${hour}:${minute}`, timeZone);
     const faceValue = face + Math.floor(random() * 4) * 500;
     const price = Math.max(100, Math.round((faceValue * (0.7 + random() * 0.3)) / 100) * 100);
     const section = pick(sections);
@@ -86,6 +95,7 @@ export function demoListings(count: number, now = Date.now()): CreateListingInpu
       venue,
       city,
       eventDate: date.toISOString(),
+      timeZone,
       section,
       row: section === "GA" ? "" : String.fromCharCode(65 + Math.floor(random() * 20)),
       seats: section === "GA" ? "" : `${seat}-${seat + quantity - 1}`,

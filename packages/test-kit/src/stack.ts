@@ -49,14 +49,16 @@ export type Stack = {
   stop: () => Promise<void>;
 };
 
-const tsxLoader = pathToFileURL(path.join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs"));
+export const tsxLoaderUrl = pathToFileURL(
+  path.join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs"),
+);
 
 /**
  * Node's arguments to run a service from its TypeScript source in this very process. Not
  * tsx's CLI: it runs the script in a child, which a SIGKILL of the CLI leaves running.
  */
 export function serviceArgs(name: ServiceName): string[] {
-  return ["--import", tsxLoader.href, path.join(repoRoot, "services", name, "src", "main.ts")];
+  return ["--import", tsxLoaderUrl.href, path.join(repoRoot, "services", name, "src", "main.ts")];
 }
 
 /** Starts the six services (and the web app) as real processes and waits until each is ready. */
@@ -96,6 +98,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   // The web app's session secret: random per test stack; the dev command passes a stored one.
   env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
   env.NEXTAUTH_URL ??= `http://${opts.ports === "default" ? "localhost" : "127.0.0.1"}:${ports.web}`;
+  // Signs saved searches' unsubscribe links (tickets): random per test stack, like the above.
+  env.SAVED_SEARCH_SECRET ??= randomBytes(32).toString("base64url");
   // Links in emails point at the web app.
   env.WEB_BASE_URL ??= env.NEXTAUTH_URL;
 
@@ -194,7 +198,8 @@ async function waitForReady(
   url: string,
   proc: ManagedProcess,
   logDir: string,
-  timeoutMs = 120_000,
+  // Generous: six services compiling at once on a loaded 2-core machine take over a minute.
+  timeoutMs = 150_000,
 ): Promise<void> {
   await waitFor(
     `${name} to be ready at ${url} (see ${logDir}/${name}.log)`,

@@ -1,8 +1,15 @@
-import { authEnvShape, parseEnv, redisEnvShape, serviceEnvShape } from "@tx/service-kit";
+import {
+  authEnvShape,
+  parseEnv,
+  reconcileEnvShape,
+  redisEnvShape,
+  serviceEnvShape,
+} from "@tx/service-kit";
 
 export const env = parseEnv({
   ...serviceEnvShape,
   ...authEnvShape,
   ...redisEnvShape,
+  ...reconcileEnvShape,
   PORT: serviceEnvShape.PORT.default(4005),
 });

@@ -39,6 +39,7 @@ const samples: Record<string, Promise<RenderedEmail>> = {
     name: "Ada Lovelace",
     title: "Japanese Breakfast: Jubilee Tour",
     eventDate: new Date("2027-03-14T20:00:00.000Z"),
+    timeZone: "Europe/London",
     venue: "Roundhouse",
     city: "London",
     quantity: 2,

@@ -8,6 +8,7 @@ import { deliveryConsumers } from "./events/consumers/delivery";
 import { orderCreatedConsumer } from "./events/consumers/order-created";
 import { paymentRefundedConsumer } from "./events/consumers/payment-refunded";
 import { paymentSucceededConsumer } from "./events/consumers/payment-succeeded";
+import { ticketSearchMatchedConsumer } from "./events/consumers/ticket-search-matched";
 import { userRegisteredConsumer } from "./events/consumers/user-registered";
 import { createMailTransport } from "./mail/transport";
 import { notificationsRouter } from "./trpc/router";
@@ -32,5 +33,6 @@ export const service: ServiceDefinition = {
     paymentSucceededConsumer(mailer),
     paymentRefundedConsumer(mailer),
     ...deliveryConsumers(mailer),
+    ticketSearchMatchedConsumer(mailer),
   ],
 };

@@ -9,6 +9,7 @@ import {
   ticketUpdatedConsumer,
 } from "./events/consumers/ticket-replica";
 import { OrderModel } from "./models/order";
+import { overdueHolds } from "./reconcile/overdue-holds";
 import { ordersRouter } from "./trpc/router";
 
 /** The orders service as main.ts starts it. */
@@ -26,4 +27,6 @@ export const service: ServiceDefinition = {
     paymentSucceededConsumer,
     paymentRefundedConsumer,
   ],
+  reconcilers: [overdueHolds(env.RECONCILE_GRACE_SECONDS)],
+  reconcileIntervalSeconds: env.RECONCILE_INTERVAL_SECONDS,
 };

@@ -1,4 +1,10 @@
-import { authEnvShape, parseEnv, redisEnvShape, serviceEnvShape } from "@tx/service-kit";
+import {
+  authEnvShape,
+  parseEnv,
+  reconcileEnvShape,
+  redisEnvShape,
+  serviceEnvShape,
+} from "@tx/service-kit";
 import { z } from "zod";
 
 export const env = parseEnv(
@@ -6,6 +12,7 @@ export const env = parseEnv(
     .object({
       ...serviceEnvShape,
       ...authEnvShape,
+      ...reconcileEnvShape,
       /** Where the payout run's schedule lives (issue 22); required in production. */
       REDIS_URL: redisEnvShape.REDIS_URL.optional(),
       PORT: serviceEnvShape.PORT.default(4004),

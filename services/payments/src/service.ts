@@ -1,5 +1,4 @@
 import { createLogger, remoteTokenVerifier, type ServiceDefinition } from "@tx/service-kit";
-import { refundLeftovers } from "./domain/refunds";
 import { env } from "./env";
 import { deliveryConfirmedConsumer } from "./events/consumers/delivery-confirmed";
 import { deliveryFailedConsumer } from "./events/consumers/delivery-failed";
@@ -14,10 +13,11 @@ import {
   deliveryReadyConsumer,
   deliveryTransferRequestedConsumer,
 } from "./events/consumers/sale-delivery";
-import { gateway, setOwnWebhookUrl } from "./gateway/index";
+import { gateway, sandbox, setOwnWebhookUrl } from "./gateway/index";
 import { LedgerEntryModel } from "./models/ledger-entry";
 import { PaymentModel } from "./models/payment";
 import { startPayoutSchedule } from "./payouts/schedule";
+import { paymentsReconciler } from "./reconcile/payments";
 import { paymentsRouter } from "./trpc/router";
 import { webhookRoute } from "./webhook/route";
 
@@ -40,19 +40,27 @@ export const service: ServiceDefinition = {
     deliveryConfirmedConsumer,
     paymentRefundedConsumer,
   ],
+  // Sandbox only: deliver the webhooks it stored, like Stripe would, until they land.
+  // Issue 22: the payout run's schedule (BullMQ), when Redis is configured.
   start: async ({ log }) => {
-    await refundLeftovers(log);
+    const stopWebhooks = (await sandbox()?.webhooks.start()) ?? (async () => {});
     if (!env.REDIS_URL) {
       log.warn("no REDIS_URL: the payout run is not scheduled");
-      return async () => {};
+      return stopWebhooks;
     }
     const payouts = await startPayoutSchedule(
       env.REDIS_URL,
       { cron: env.PAYOUT_CRON, tz: env.PAYOUT_TZ },
       log,
     );
-    return payouts.stop;
+    return async () => {
+      await payouts.stop();
+      await stopWebhooks();
+    };
   },
+  // At start (in the background: one failing payment never stops the service) and on a schedule.
+  reconcilers: [paymentsReconciler()],
+  reconcileIntervalSeconds: env.RECONCILE_INTERVAL_SECONDS,
   routes: {
     "/webhooks/stripe": webhookRoute(env.WEBHOOK_SECRET, createLogger("payments", env.LOG_LEVEL)),
   },

@@ -2,9 +2,13 @@ import type { Listing } from "@tx/api-contracts";
 import { DateTime, formatMoney } from "@tx/ui";
 import Link from "next/link";
 import { deliveryMethodLabel } from "@/listings/delivery";
+import { LiveStatusBadge } from "@/live/live-status";
 import styles from "./listing-card.module.css";
 
-/** A listing in a grid: the whole card is one link (its title), the numbers a buyer compares. */
+/**
+ * A listing in a grid: the whole card is one link (its title), the numbers a buyer compares,
+ * and its status, which follows the listing live on a page that follows it (LiveListings).
+ */
 export function ListingCard({
   listing,
   headingLevel = 2,
@@ -21,12 +25,15 @@ export function ListingCard({
         </Link>
       </Heading>
       <p className={styles.when}>
-        <DateTime value={listing.eventDate} />
+        <DateTime value={listing.eventDate} timeZone={listing.timeZone} />
       </p>
       <p className={styles.where}>
         {listing.venue} · {listing.city}
       </p>
       <p className={styles.delivery}>{deliveryMethodLabel[listing.delivery.method]}</p>
+      <p className={styles.status}>
+        <LiveStatusBadge id={listing.id} status={listing.status} />
+      </p>
       <dl className={styles.numbers}>
         <div>
           <dt>Tickets</dt>

@@ -70,7 +70,7 @@ export function ListingFilters({ search }: { search: ListingSearch }) {
           </ButtonLink>
         </div>
         <p className={styles.note}>
-          Dates are in UTC; prices are per ticket, in the listing's currency.
+          Dates are the venue's local dates; prices are per ticket, in the listing's currency.
         </p>
       </form>
     </search>

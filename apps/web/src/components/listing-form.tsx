@@ -1,8 +1,8 @@
 "use client";
 
-import type { TicketFile } from "@tx/api-contracts";
+import { canonicalTimeZone, type TicketFile, zoneOfCity } from "@tx/api-contracts";
 import { Form, FormError, SelectField, SubmitButton, TextAreaField, TextField } from "@tx/ui";
-import { useCallback, useRef, useTransition } from "react";
+import { type ChangeEvent, useCallback, useEffect, useMemo, useRef, useTransition } from "react";
 import { useSchemaForm } from "@/forms/use-schema-form";
 import { createListing, updateListing } from "@/listings/actions";
 import {
@@ -24,9 +24,18 @@ const currencies = [
   { value: "GBP", label: "GBP – Pound sterling" },
 ];
 
-type Props =
+type Props = (
   | { listingId?: undefined; initial?: undefined; files?: undefined }
-  | { listingId: string; initial: ListingFormValues; files: TicketFile[] };
+  | { listingId: string; initial: ListingFormValues; files: TicketFile[] }
+) & {
+  /** The platform's zone list, from the server: the same options render on both sides. */
+  timeZones: readonly string[];
+};
+
+/** The browser's own zone, if the platform knows it. */
+function browserTimeZone(): string | null {
+  return canonicalTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
+}
 
 /**
  * The sell form, and the edit form when given a listing. Validated in the browser with the
@@ -34,7 +43,7 @@ type Props =
  * action parses the same schema, and the service's refusals (the price cap) land beside
  * their fields.
  */
-export function ListingForm({ listingId, initial, files }: Props) {
+export function ListingForm({ listingId, initial, files, timeZones }: Props) {
   const {
     field,
     submitWith,
@@ -55,6 +64,25 @@ export function ListingForm({ listingId, initial, files }: Props) {
       setValue("delivery.fileIds", change.fileIds, { shouldValidate: formState.isSubmitted });
     },
     [setValue, formState.isSubmitted],
+  );
+
+  // The zone follows the city (where we know it), else the browser's, until the seller
+  // picks one; an existing listing's zone was picked already.
+  const zonePicked = useRef(editing);
+  const city = watch("city");
+  useEffect(() => {
+    if (zonePicked.current) return;
+    const zone = zoneOfCity(city) ?? browserTimeZone();
+    if (zone) setValue("timeZone", zone);
+  }, [city, setValue]);
+  const zoneField = field("timeZone");
+  const onZoneChange = (event: ChangeEvent<HTMLSelectElement>) => {
+    zonePicked.current = true;
+    void zoneField.onChange(event);
+  };
+  const zoneOptions = useMemo(
+    () => timeZones.map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") })),
+    [timeZones],
   );
 
   // In a transition, the action's redirect on success is followed like a form action's.
@@ -90,10 +118,17 @@ export function ListingForm({ listingId, initial, files }: Props) {
         <TextField label="Venue" maxLength={120} {...field("venue")} />
         <TextField label="City" autoComplete="address-level2" maxLength={80} {...field("city")} />
         <TextField
-          label="Date and time (UTC)"
+          label="Date and time at the venue"
           type="datetime-local"
-          hint="Buyers see it in UTC too."
+          hint="As printed on the ticket; buyers see it by the venue's clocks."
           {...field("eventDate")}
+        />
+        <SelectField
+          label="Venue time zone"
+          hint="Filled in from the city where we know it; change it if it is wrong."
+          options={zoneOptions}
+          {...zoneField}
+          onChange={onZoneChange}
         />
       </fieldset>
       <fieldset className={styles.group}>

@@ -1,12 +1,18 @@
 import { ButtonLink, Card, Pager } from "@tx/ui";
 import Link from "next/link";
 import { searchListings } from "@/listings/queries";
-import { isFiltered, type ListingSearch, searchHref } from "@/listings/search";
+import { criteriaOf, isFiltered, type ListingSearch, searchHref } from "@/listings/search";
+import { LiveListings } from "@/live/live-listings";
+import { NewListingsNotice } from "@/live/live-status";
 import { serviceError } from "@/trpc/service-error";
 import { ListingGrid } from "./listing-grid";
 import styles from "./listing-results.module.css";
 
-/** One page of available listings for the search, with its pager or the right empty state. */
+/**
+ * One page of available listings for the search, with its pager or the right empty state.
+ * The cards follow their listings live (Reserved, Sold, Available again), and listings
+ * created since that match the search are announced.
+ */
 export async function ListingResults({ search }: { search: ListingSearch }) {
   let page: Awaited<ReturnType<typeof searchListings>>;
   try {
@@ -45,10 +51,11 @@ export async function ListingResults({ search }: { search: ListingSearch }) {
     );
   }
   return (
-    <>
+    <LiveListings ids={page.items.map((l) => l.id)} search={criteriaOf(search)}>
       <p className={styles.summary} role="status">
         {isFiltered(search) ? "Listings matching your search" : "All listings"}, page {pageNumber}
       </p>
+      <NewListingsNotice href={searchHref(search)} />
       <ListingGrid listings={page.items} label={`Listings, page ${pageNumber}`} />
       <Pager
         as={Link}
@@ -57,6 +64,6 @@ export async function ListingResults({ search }: { search: ListingSearch }) {
         previousHref={pageNumber > 1 ? searchHref(search, search.after.slice(0, -1)) : null}
         nextHref={page.nextCursor ? searchHref(search, [...search.after, page.nextCursor]) : null}
       />
-    </>
+    </LiveListings>
   );
 }

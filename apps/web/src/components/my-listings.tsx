@@ -50,7 +50,8 @@ function MyListingRow({ listing }: { listing: MyListing }) {
           <Link href={`/listings/${listing.id}`}>{listing.eventName}</Link>
         </h2>
         <p className={styles.meta}>
-          <DateTime value={listing.eventDate} /> · {listing.venue}, {listing.city}
+          <DateTime value={listing.eventDate} timeZone={listing.timeZone} /> · {listing.venue},{" "}
+          {listing.city}
         </p>
         <p className={styles.meta}>
           {listing.quantity} × {formatMoney(listing.price)} ={" "}

@@ -70,7 +70,8 @@ function OrderRow({ order }: { order: Order }) {
           <Link href={`/orders/${order.id}`}>{order.eventName}</Link>
         </h2>
         <p className={styles.meta}>
-          <DateTime value={order.eventDate} /> · {order.venue}, {order.city}
+          <DateTime value={order.eventDate} timeZone={order.timeZone} /> · {order.venue},{" "}
+          {order.city}
         </p>
         <p className={styles.meta}>
           Ordered <DateTime value={order.createdAt} dateOnly /> · {order.quantity}{" "}

@@ -7,7 +7,10 @@ export function OrderSummary({ order }: { order: Order }) {
     <Facts
       items={[
         { term: "Event", detail: order.eventName },
-        { term: "Date and time", detail: <DateTime value={order.eventDate} /> },
+        {
+          term: "Date and time",
+          detail: <DateTime value={order.eventDate} timeZone={order.timeZone} />,
+        },
         { term: "Venue", detail: `${order.venue}, ${order.city}` },
         {
           term: "Tickets",

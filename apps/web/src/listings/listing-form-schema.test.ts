@@ -8,6 +8,7 @@ const filled = {
   venue: "Royal Albert Hall",
   city: "London",
   eventDate: "2031-06-01T19:30",
+  timeZone: "Europe/London",
   section: "Stalls",
   quantity: "2",
   currency: "GBP" as const,
@@ -45,7 +46,9 @@ describe("ListingForm", () => {
       eventName: "The National",
       venue: "Royal Albert Hall",
       city: "London",
-      eventDate: "2031-06-01T19:30:00.000Z",
+      // 19:30 in London in June is 18:30 UTC (British Summer Time).
+      eventDate: "2031-06-01T18:30:00.000Z",
+      timeZone: "Europe/London",
       section: "Stalls",
       quantity: 2,
       currency: "GBP",
@@ -75,5 +78,22 @@ describe("ListingForm", () => {
       pricePerTicket: "The least is 1.00.",
       faceValuePerTicket: "Enter an amount like 45 or 45.50.",
     });
+  });
+});
+
+describe("ListingForm's venue zone", () => {
+  it("reads the time by the venue's clocks", () => {
+    const ny = ListingForm.parse({
+      ...filled,
+      city: "New York",
+      timeZone: "America/New_York",
+      eventDate: "2031-12-08T19:00",
+    });
+    expect(ny.eventDate).toBe("2031-12-09T00:00:00.000Z");
+  });
+
+  it("refuses a zone that is not on the platform's list, on its field", () => {
+    const result = ListingForm.safeParse({ ...filled, timeZone: "Mars/Olympus_Mons" });
+    expect(result.error?.issues.map((i) => i.path.join("."))).toEqual(["timeZone"]);
   });
 });

@@ -26,8 +26,8 @@ describe("parseListingSearch", () => {
     expect(listInput(search)).toEqual({
       q: "jazz",
       city: "London",
-      from: "2031-05-01T00:00:00.000Z",
-      to: "2031-05-31T23:59:59.999Z",
+      from: "2031-05-01",
+      to: "2031-05-31",
       minPrice: 2000,
       maxPrice: 9950,
       sort: "price",

@@ -1,11 +1,15 @@
-import { ListingSort, type ListListingsInput } from "@tx/api-contracts";
+import {
+  type ListingCriteria,
+  ListingSort,
+  type ListListingsInput,
+  LocalDate,
+} from "@tx/api-contracts";
 import { z } from "zod";
 import { MajorUnitsInput, majorUnits } from "../forms/money";
 
 /** What Next hands a page as its query: a value, repeated values, or nothing. */
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 // A pasted or edited link can hold anything: a value that does not parse is left out.
 const text = (max: number) =>
   z
@@ -15,12 +19,7 @@ const text = (max: number) =>
     .transform((v) => v || undefined)
     .optional()
     .catch(undefined);
-const day = z
-  .string()
-  .regex(DAY)
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
-  .optional()
-  .catch(undefined);
+const day = LocalDate.optional().catch(undefined);
 const cents = MajorUnitsInput.optional().catch(undefined);
 
 /** How many pages back the address remembers, so "Previous" works from a shared link. */
@@ -28,7 +27,7 @@ const MAX_TRAIL = 30;
 
 /**
  * The landing page's search, as its address holds it (so a search is a link to share):
- * q, city, from / to (days, UTC), min / max (price per ticket in major units), sort, and
+ * q, city, from / to (days at the venue), min / max (price per ticket in major units), sort, and
  * `after`: the cursors of the pages before this one, oldest first.
  */
 export const ListingSearch = z.object({
@@ -68,14 +67,27 @@ export function listInput(search: ListingSearch): ListListingsInput {
   return {
     q: search.q,
     city: search.city,
-    // Whole days in UTC, as the site shows event times.
-    from: search.from ? `${search.from}T00:00:00.000Z` : undefined,
-    to: search.to ? `${search.to}T23:59:59.999Z` : undefined,
+    // Days at the venue, as the site shows event times.
+    from: search.from,
+    to: search.to,
     minPrice: search.min,
     maxPrice: search.max,
     sort: search.sort,
     cursor: search.after.at(-1),
     limit: PAGE_SIZE,
+  };
+}
+
+/** What the search asks of a listing, as live availability (and a saved search) holds it. */
+export function criteriaOf(search: ListingSearch): ListingCriteria {
+  const { q, city, from, to, min, max } = search;
+  return {
+    ...(q ? { q } : {}),
+    ...(city ? { city } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    ...(min !== undefined ? { minPrice: min } : {}),
+    ...(max !== undefined ? { maxPrice: max } : {}),
   };
 }
 

@@ -39,6 +39,11 @@ export type CspOptions = {
    * js.stripe.com, runs its Elements in frames and calls its API. No other page needs them.
    */
   stripe?: boolean;
+  /**
+   * The expiration queue's board (bull-board, /operator/queues, operators only): its
+   * prebuilt scripts and styles carry no nonce, so there they are allowed from this origin.
+   */
+  queueBoard?: boolean;
 };
 
 // Stripe's documented sources for Stripe.js, Elements and 3-D Secure frames.
@@ -54,19 +59,19 @@ export function contentSecurityPolicy({
   development,
   upgradeInsecureRequests,
   stripe = false,
+  queueBoard = false,
 }: CspOptions): string {
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
     "script-src": [
       "'self'",
-      `'nonce-${nonce}'`,
-      "'strict-dynamic'",
+      ...(queueBoard ? [] : [`'nonce-${nonce}'`, "'strict-dynamic'"]),
       ...(development ? ["'unsafe-eval'"] : []),
       // Ignored where 'strict-dynamic' is understood (the nonce'd loader's script is
       // trusted); older browsers need the host.
       ...(stripe ? STRIPE.script : []),
     ],
-    "style-src": ["'self'", development ? "'unsafe-inline'" : `'nonce-${nonce}'`],
+    "style-src": ["'self'", development || queueBoard ? "'unsafe-inline'" : `'nonce-${nonce}'`],
     // React sets style attributes (e.g. a skeleton's size); a nonce cannot cover attributes.
     "style-src-attr": ["'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],

@@ -26,6 +26,19 @@ describe("browserMayCall", () => {
     }
   });
 
+  it("withholds every service's operator procedures, alone or in a batch", () => {
+    for (const service of ["orders", "expiration"] as const) {
+      for (const path of [
+        "operator.overview",
+        "operator.deadLetters.replay",
+        "system.health%2Coperator.deadLetters.list",
+        "%6Fperator.deadLetters.discard",
+      ]) {
+        expect(browserMayCall(service, path)).toBe(false);
+      }
+    }
+  });
+
   it("refuses a path that does not decode", () => {
     expect(browserMayCall("auth", "me%E0%A4%A")).toBe(false);
   });

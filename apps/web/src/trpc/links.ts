@@ -1,6 +1,7 @@
 import {
   type HTTPHeaders,
   httpBatchLink,
+  httpSubscriptionLink,
   type OperationLink,
   TRPCClientError,
   type TRPCLink,
@@ -16,21 +17,27 @@ export type ServiceLinkOptions = {
 
 /**
  * Ends the link chain: `tickets.list` goes to `url("tickets")` as procedure `list`.
- * Each service has its own batch link, so calls are batched per service.
+ * Each service has its own batch link, so calls are batched per service; a subscription
+ * (`tickets.live`) goes as server-sent events, which resume from the last event id.
  */
 export function serviceLink(opts: ServiceLinkOptions): TRPCLink<Gateway> {
   return (runtime) => {
     const byService = new Map<string, OperationLink<Gateway>>();
-    const linkFor = (service: string) => {
-      let link = byService.get(service);
+    const linkFor = (service: string, subscription: boolean) => {
+      const key = subscription ? `${service} events` : service;
+      let link = byService.get(key);
       if (!link) {
-        link = httpBatchLink<Gateway>({
-          url: opts.url(service),
-          headers: opts.headers,
-          // Long batched GETs are split rather than refused by proxies.
-          maxURLLength: 2048,
-        })(runtime);
-        byService.set(service, link);
+        link = (
+          subscription
+            ? httpSubscriptionLink<Gateway, typeof EventSource>({ url: opts.url(service) })
+            : httpBatchLink<Gateway>({
+                url: opts.url(service),
+                headers: opts.headers,
+                // Long batched GETs are split rather than refused by proxies.
+                maxURLLength: 2048,
+              })
+        )(runtime);
+        byService.set(key, link);
       }
       return link;
     };
@@ -40,7 +47,7 @@ export function serviceLink(opts: ServiceLinkOptions): TRPCLink<Gateway> {
       let link: OperationLink<Gateway>;
       try {
         if (dot <= 0) throw new Error(`"${op.path}" names no service`);
-        link = linkFor(op.path.slice(0, dot));
+        link = linkFor(op.path.slice(0, dot), op.type === "subscription");
       } catch (cause) {
         // Reported through the call's promise instead of thrown into the link chain.
         return observable((observer) => {

@@ -5,7 +5,13 @@ import {
   SignInInput,
   UserProfile,
 } from "@tx/api-contracts";
-import { authedProcedure, publicProcedure, router, systemRouter } from "@tx/service-kit";
+import {
+  authedProcedure,
+  operatorRouter,
+  publicProcedure,
+  router,
+  systemRouter,
+} from "@tx/service-kit";
 import { z } from "zod";
 import pkg from "../../package.json" with { type: "json" };
 import { me } from "../procedures/me";
@@ -16,6 +22,7 @@ import { signOut } from "../procedures/sign-out";
 
 export const authRouter = router({
   system: systemRouter("auth", pkg.version),
+  operator: operatorRouter("auth"),
   register: publicProcedure
     .input(RegisterInput)
     .output(AuthSession)

@@ -5,7 +5,9 @@ import {
   deterministicId,
   type EventBus,
   type Logger,
+  registerQueueFigures,
   registerReadinessCheck,
+  retryDelay,
 } from "@tx/service-kit";
 import { Queue, Worker } from "bullmq";
 
@@ -27,6 +29,18 @@ export async function startExpirationQueue(redisUrl: string, bus: EventBus, log:
     },
   });
   const queue = new Queue<ExpirationJob>(EXPIRATION_QUEUE, { connection });
+  registerQueueFigures(async () => {
+    const counts = await queue.getJobCounts("waiting", "delayed", "active", "failed");
+    return [
+      {
+        name: EXPIRATION_QUEUE,
+        waiting: counts.waiting ?? 0,
+        delayed: counts.delayed ?? 0,
+        active: counts.active ?? 0,
+        failed: counts.failed ?? 0,
+      },
+    ];
+  });
   const worker = new Worker<ExpirationJob>(
     EXPIRATION_QUEUE,
     async (job) => {
@@ -40,7 +54,12 @@ export async function startExpirationQueue(redisUrl: string, bus: EventBus, log:
       );
       log.info({ orderId: job.data.orderId, jobId: job.id }, "hold expired");
     },
-    { connection: createRedis(redisUrl, "expiration-worker", log), concurrency: 20 },
+    {
+      connection: createRedis(redisUrl, "expiration-worker", log),
+      concurrency: 20,
+      // A failed publish (NATS unreachable) is retried for as long as it takes, capped.
+      settings: { backoffStrategy: (attemptsMade) => retryDelay(attemptsMade, "error") },
+    },
   );
   worker.on("error", (err) => log.warn({ err: err.message }, "expiration worker error"));
   worker.on("failed", (job, err) => log.warn({ err, jobId: job?.id }, "expiration job failed"));
@@ -55,8 +74,9 @@ export async function startExpirationQueue(redisUrl: string, bus: EventBus, log:
         {
           jobId: orderId,
           delay: Math.max(0, expiresAt.getTime() - Date.now()),
-          attempts: 10,
-          backoff: { type: "exponential", delay: 500 },
+          // Never given up: a hold must end however long NATS is away.
+          attempts: Number.MAX_SAFE_INTEGER,
+          backoff: { type: "custom" },
           removeOnComplete: { age: 24 * 3600 },
           removeOnFail: { age: 7 * 24 * 3600 },
         },

@@ -4,6 +4,8 @@ import { formatDateTime } from "@tx/api-contracts";
 export type EventFacts = {
   title: string;
   eventDate: Date;
+  /** The venue's zone: the time is shown by its clocks (absent on old orders: UTC). */
+  timeZone?: string;
   venue: string;
   city: string;
   quantity: number;
@@ -12,7 +14,7 @@ export type EventFacts = {
 export function eventRows(e: EventFacts): [string, string][] {
   return [
     ["Event", e.title],
-    ["When", formatDateTime(e.eventDate)],
+    ["When", formatDateTime(e.eventDate, e.timeZone)],
     ["Where", `${e.venue}, ${e.city}`],
     ["Tickets", String(e.quantity)],
   ];
@@ -23,6 +25,7 @@ export function eventFacts(e: EventFacts): EventFacts {
   return {
     title: e.title,
     eventDate: e.eventDate,
+    ...(e.timeZone ? { timeZone: e.timeZone } : {}),
     venue: e.venue,
     city: e.city,
     quantity: e.quantity,

@@ -7,6 +7,8 @@ export type OrderConfirmedProps = {
   name: string;
   title: string;
   eventDate: Date;
+  /** The venue's zone: the time on the ticket. */
+  timeZone: string;
   venue: string;
   city: string;
   quantity: number;
@@ -19,6 +21,7 @@ export function OrderConfirmedEmail({
   name,
   title,
   eventDate,
+  timeZone,
   venue,
   city,
   quantity,
@@ -40,7 +43,7 @@ export function OrderConfirmedEmail({
       </Paragraph>
       <Details
         rows={[
-          ...eventRows({ title, eventDate, venue, city, quantity }),
+          ...eventRows({ title, eventDate, timeZone, venue, city, quantity }),
           ["Amount paid", amount],
           ["Order number", orderId],
         ]}

@@ -11,6 +11,8 @@ export const MailKind = [
   "delivery-refunded",
   "sale-failed",
   "delivery-disputed",
+  // Issue 23
+  "saved-search-matched",
 ] as const;
 export type MailKind = (typeof MailKind)[number];
 

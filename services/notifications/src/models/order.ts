@@ -11,6 +11,8 @@ export type OrderReplica = {
   ticketId: string;
   title: string;
   eventDate: Date;
+  /** The venue's zone (absent on orders replicated before zones: read as UTC). */
+  timeZone?: string;
   venue: string;
   city: string;
   quantity: number;
@@ -29,6 +31,7 @@ const schema = new mongoose.Schema<OrderReplica>(
     ticketId: { type: String, required: true },
     title: { type: String, required: true },
     eventDate: { type: Date, required: true },
+    timeZone: String,
     venue: { type: String, required: true },
     city: { type: String, required: true },
     quantity: { type: Number, required: true },

@@ -1,8 +1,9 @@
-import { router, systemRouter } from "@tx/service-kit";
+import { operatorRouter, router, systemRouter } from "@tx/service-kit";
 import pkg from "../../package.json" with { type: "json" };
 
 export const notificationsRouter = router({
   system: systemRouter("notifications", pkg.version),
+  operator: operatorRouter("notifications"),
 });
 
 export type NotificationsRouter = typeof notificationsRouter;

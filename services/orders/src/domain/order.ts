@@ -10,6 +10,7 @@ export function toOrder(o: OrderDoc): Order {
     ticketId: o.ticketId,
     eventName: o.eventName,
     eventDate: o.eventDate.toISOString(),
+    timeZone: o.timeZone,
     venue: o.venue,
     city: o.city,
     quantity: o.quantity,
@@ -39,5 +40,6 @@ export const orderCreated = (o: OrderDoc) =>
       venue: o.venue,
       city: o.city,
       quantity: o.quantity,
+      timeZone: o.timeZone,
     },
   });

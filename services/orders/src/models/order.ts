@@ -17,6 +17,8 @@ export type OrderDoc = WithOutbox & {
   expiresAt: Date;
   eventName: string;
   eventDate: Date;
+  /** The venue's zone, which the event's time is shown in. */
+  timeZone: string;
   venue: string;
   city: string;
   quantity: number;
@@ -39,6 +41,7 @@ const schema = new mongoose.Schema<OrderDoc>(
     expiresAt: { type: Date, required: true },
     eventName: { type: String, required: true },
     eventDate: { type: Date, required: true },
+    timeZone: { type: String, required: true },
     venue: { type: String, required: true },
     city: { type: String, required: true },
     quantity: { type: Number, required: true },
@@ -52,6 +55,8 @@ const schema = new mongoose.Schema<OrderDoc>(
 );
 schema.plugin(outboxPlugin);
 schema.index({ liveTicketId: 1 }, { unique: true, sparse: true });
+// The overdue-holds reconciler: live holds by when they end.
+schema.index({ status: 1, expiresAt: 1 });
 // A buyer's history, newest first.
 schema.index({ userId: 1, createdAt: -1, _id: -1 });
 

@@ -11,6 +11,8 @@ export type TicketReplica = {
   quantity: number;
   total: number;
   eventDate: Date;
+  /** The venue's zone; absent on a replica made from an event before zones (read as UTC). */
+  timeZone?: string;
   venue: string;
   city: string;
   sellerId: string;
@@ -28,6 +30,7 @@ const schema = new mongoose.Schema<TicketReplica>(
     quantity: { type: Number, required: true },
     total: { type: Number, required: true },
     eventDate: { type: Date, required: true },
+    timeZone: String,
     venue: { type: String, required: true },
     city: { type: String, required: true },
     sellerId: { type: String, required: true },

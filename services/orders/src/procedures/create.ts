@@ -30,6 +30,7 @@ export async function createOrder(ctx: AuthedContext, input: CreateOrderInput): 
     expiresAt: new Date(now.getTime() + env.ORDER_HOLD_SECONDS * 1000),
     eventName: ticket.title,
     eventDate: ticket.eventDate,
+    timeZone: ticket.timeZone ?? "UTC",
     venue: ticket.venue,
     city: ticket.city,
     quantity: ticket.quantity,

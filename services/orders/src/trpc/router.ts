@@ -5,7 +5,7 @@ import {
   OrderIdInput,
   OrderPage,
 } from "@tx/api-contracts";
-import { authedProcedure, router, systemRouter } from "@tx/service-kit";
+import { authedProcedure, operatorRouter, router, systemRouter } from "@tx/service-kit";
 import pkg from "../../package.json" with { type: "json" };
 import { cancelOwnOrder } from "../procedures/cancel";
 import { createOrder } from "../procedures/create";
@@ -14,6 +14,7 @@ import { orderHistory } from "../procedures/history";
 
 export const ordersRouter = router({
   system: systemRouter("orders", pkg.version),
+  operator: operatorRouter("orders"),
   create: authedProcedure
     .input(CreateOrderInput)
     .output(Order)

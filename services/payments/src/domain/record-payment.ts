@@ -3,6 +3,7 @@ import { type Logger, outbox, pendingEvent, RetryLater } from "@tx/service-kit";
 import type { Intent } from "../gateway/gateway";
 import { OrderReplicaModel } from "../models/order-replica";
 import { type Payment, PaymentModel } from "../models/payment";
+import { holdEnded } from "./hold";
 import { refundLatePayment, refundPayment, refundReason } from "./refunds";
 
 /**
@@ -33,7 +34,7 @@ export async function settleSucceeded(
       : payment;
   }
 
-  if (order.status === "awaiting_payment") {
+  if (order.status === "awaiting_payment" && !holdEnded(order)) {
     const settled = await outbox.update(
       PaymentModel,
       { _id: payment._id, status: { $nin: ["succeeded", "refunded"] } },
@@ -59,7 +60,11 @@ export async function settleSucceeded(
 /** A decline or failed authentication: the buyer may try again while the hold lasts. */
 export async function recordFailure(intent: Intent): Promise<void> {
   await PaymentModel.updateOne(
-    { _id: intent.orderId, intentId: intent.id, status: { $nin: ["succeeded", "refunded"] } },
+    {
+      _id: intent.orderId,
+      intentId: intent.id,
+      status: { $nin: ["succeeded", "refunded", "canceled"] },
+    },
     {
       $set: {
         status: "requires_payment_method" satisfies PaymentStatus,

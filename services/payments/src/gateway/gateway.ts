@@ -32,6 +32,11 @@ export type PaymentGateway = {
   publishableKey: string | null;
   createIntent: (params: CreateIntent) => Promise<Intent>;
   retrieveIntent: (intentId: string) => Promise<Intent>;
+  /**
+   * Cancels an intent that has not been paid, so a late charge cannot happen. Returns the
+   * intent as it is afterwards: `canceled`, or `succeeded` when the money came first.
+   */
+  cancelIntent: (intentId: string) => Promise<Intent>;
   /** Refunds the whole intent; the same idempotency key never refunds twice. */
   refund: (params: {
     intentId: string;

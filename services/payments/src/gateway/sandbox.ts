@@ -3,7 +3,7 @@ import type { BillingAddress, SandboxCard } from "@tx/api-contracts";
 import { DomainError, isDuplicateKey, type Logger } from "@tx/service-kit";
 import type { Intent, PaymentGateway } from "./gateway";
 import { type SandboxIntent, SandboxIntentModel } from "./sandbox-model";
-import { signWebhook } from "./stripe";
+import { type SandboxWebhooks, sandboxWebhooks } from "./sandbox-webhooks";
 
 /** Stripe's published test cards: the outcome each one gives. */
 const TEST_CARDS: Record<string, "succeed" | "decline" | "authenticate"> = {
@@ -33,6 +33,8 @@ function toIntent(s: SandboxIntent): Intent {
 }
 
 export type SandboxGateway = PaymentGateway & {
+  /** The webhooks it owes; the service starts their delivery. */
+  webhooks: SandboxWebhooks;
   /** What Stripe.js confirmCardPayment does with a card: charge, decline or ask for 3-D Secure. */
   confirm: (intentId: string, card: SandboxCard, billing: BillingAddress) => Promise<Intent>;
   /** The buyer's answer on the 3-D Secure challenge page. */
@@ -48,6 +50,11 @@ export function sandboxGateway(opts: {
   webhookSecret: string;
   log: Logger;
 }): SandboxGateway {
+  const webhooks = sandboxWebhooks({
+    url: opts.webhookUrl,
+    secret: opts.webhookSecret,
+    log: opts.log,
+  });
   const load = async (intentId: string) => {
     const s = await SandboxIntentModel.findById(intentId).lean();
     if (!s) throw new DomainError("NOT_FOUND", "No such payment.");
@@ -70,60 +77,29 @@ export function sandboxGateway(opts: {
     webhook?: string,
   ): Promise<Intent> => {
     const moved = await move(intentId, from, update);
-    if (!moved) return toIntent(await load(intentId));
+    if (!moved) {
+      const current = await load(intentId);
+      // Canceled with its order: the buyer's card, or bank's answer, came too late.
+      if (current.status === "canceled") {
+        throw new DomainError(
+          "CONFLICT",
+          "This payment was cancelled: the hold on these tickets ended.",
+        );
+      }
+      return toIntent(current);
+    }
     const intent = toIntent(moved);
-    if (webhook) deliver(webhook, intent);
+    if (webhook) await deliver(webhook, intent);
     return intent;
   };
 
-  /** Delivers the event like Stripe: signed, retried with backoff until the route accepts it. */
-  const deliver = (type: string, intent: Intent) => {
-    const payload = JSON.stringify({
-      id: id("evt"),
-      object: "event",
-      type,
-      created: Math.floor(Date.now() / 1000),
-      livemode: false,
-      data: {
-        object: {
-          id: intent.id,
-          object: "payment_intent",
-          amount: intent.amount,
-          currency: intent.currency.toLowerCase(),
-          status: intent.status,
-          metadata: { orderId: intent.orderId },
-          last_payment_error: intent.lastError ? { message: intent.lastError } : null,
-        },
-      },
-    });
-    void (async () => {
-      for (let attempt = 1; attempt <= 8; attempt++) {
-        try {
-          const res = await fetch(opts.webhookUrl(), {
-            method: "POST",
-            headers: {
-              "content-type": "application/json",
-              "stripe-signature": signWebhook(payload, opts.webhookSecret),
-            },
-            body: payload,
-          });
-          if (res.ok) return;
-          opts.log.warn({ status: res.status, type, attempt }, "sandbox webhook refused, retrying");
-        } catch (err) {
-          opts.log.warn({ err, type, attempt }, "sandbox webhook failed, retrying");
-        }
-        await new Promise((r) => setTimeout(r, Math.min(200 * 2 ** attempt, 10_000)));
-      }
-      opts.log.error(
-        { type, intentId: intent.id },
-        "sandbox webhook gave up; the return path still syncs",
-      );
-    })();
-  };
+  /** Reports the change like Stripe: a signed webhook, stored before this returns. */
+  const deliver = (type: string, intent: Intent) => webhooks.enqueue(type, intent);
 
   return {
     mode: "sandbox",
     publishableKey: null,
+    webhooks,
     async createIntent(params) {
       // The key names the intent: a repeat finds it by _id instead of a search by key.
       const intentId = intentIdFor(params.idempotencyKey);
@@ -149,6 +125,20 @@ export function sandboxGateway(opts: {
     },
     async retrieveIntent(intentId) {
       return toIntent(await load(intentId));
+    },
+    async cancelIntent(intentId) {
+      const cancellable: Intent["status"][] = [
+        "requires_payment_method",
+        "requires_confirmation",
+        "requires_action",
+        "processing",
+        "requires_capture",
+      ];
+      const moved = await move(intentId, cancellable, { status: "canceled", lastError: null });
+      if (!moved) return toIntent(await load(intentId));
+      const intent = toIntent(moved);
+      await deliver("payment_intent.canceled", intent);
+      return intent;
     },
     async refund(params) {
       const s = await load(params.intentId);

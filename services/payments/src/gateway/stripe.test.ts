@@ -43,6 +43,28 @@ const stub = http.createServer((req, res) => {
       res.end(JSON.stringify({ id: "re_stub_1", object: "refund", status: "succeeded" }));
       return;
     }
+    if (url.pathname === "/v1/payment_intents/pi_stub_1/cancel") {
+      res.end(JSON.stringify({ ...intent, status: "canceled", cancellation_reason: null }));
+      return;
+    }
+    if (url.pathname === "/v1/payment_intents/pi_paid/cancel") {
+      // What Stripe answers for an intent that has already succeeded.
+      res.statusCode = 400;
+      res.end(
+        JSON.stringify({
+          error: {
+            type: "invalid_request_error",
+            code: "payment_intent_unexpected_state",
+            message: "You cannot cancel this PaymentIntent because it has a status of succeeded.",
+          },
+        }),
+      );
+      return;
+    }
+    if (url.pathname === "/v1/payment_intents/pi_paid") {
+      res.end(JSON.stringify({ ...intent, id: "pi_paid", status: "succeeded" }));
+      return;
+    }
     if (url.pathname === "/v1/payment_intents/pi_stub_1") {
       res.end(
         JSON.stringify({
@@ -118,6 +140,21 @@ describe("the Stripe adapter, against a local stub of the API", () => {
       status: "succeeded",
       billing: { name: "Ada Lovelace", postalCode: "62701" },
     });
+  });
+
+  it("cancels an intent that was not paid, so a late charge cannot happen", async () => {
+    const canceled = await gateway().cancelIntent("pi_stub_1");
+    const request = seen.at(-1);
+    expect(request?.method).toBe("POST");
+    expect(request?.path).toBe("/v1/payment_intents/pi_stub_1/cancel");
+    expect(canceled.status).toBe("canceled");
+  });
+
+  it("reports an intent that was paid before the cancel as succeeded (to be settled and refunded)", async () => {
+    const paid = await gateway().cancelIntent("pi_paid");
+    expect(seen.at(-2)?.path).toBe("/v1/payment_intents/pi_paid/cancel");
+    expect(seen.at(-1)?.path).toBe("/v1/payment_intents/pi_paid");
+    expect(paid).toMatchObject({ id: "pi_paid", status: "succeeded" });
   });
 
   it("refunds through the Refund API with an idempotency key", async () => {

@@ -68,6 +68,17 @@ export function stripeGateway(opts: StripeOptions): PaymentGateway {
         await stripe.paymentIntents.retrieve(intentId, { expand: ["latest_charge"] }),
       );
     },
+    async cancelIntent(intentId) {
+      try {
+        return toIntent(await stripe.paymentIntents.cancel(intentId));
+      } catch (err) {
+        // Already succeeded or canceled: Stripe refuses; what counts is the state it is in.
+        if (!(err instanceof Stripe.errors.StripeInvalidRequestError)) throw err;
+        return toIntent(
+          await stripe.paymentIntents.retrieve(intentId, { expand: ["latest_charge"] }),
+        );
+      }
+    },
     async refund(params) {
       const refund = await stripe.refunds.create(
         { payment_intent: params.intentId, metadata: { orderId: params.orderId } },

@@ -3,6 +3,7 @@ import {
   answerOf,
   holdListing,
   orderOf,
+  ordersSteps,
   registerUsers,
   type Stack,
   serviceClient,
@@ -195,20 +196,35 @@ describe("webhooks", () => {
   });
 });
 
-describe("a payment that lands after the hold ended", () => {
-  it("is refunded at once and the order ends refunded", async () => {
+describe("a payment for an order that has ended", () => {
+  it("cannot happen: the intent is cancelled with the order, and the card is refused", async () => {
     const { buyer, listing, order } = await checkout("Too late");
     await orderBecomes(buyer, order.id, "cancelled");
+    const canceled = await waitFor("the payment to be cancelled with its order", async () => {
+      const p = await answerOf(paymentsAs(buyer).get.query({ orderId: order.id }));
+      return p.data?.status === "canceled" ? p.data : undefined;
+    });
+    expect(canceled.lastError).toBeNull();
     const late = await pay(buyer, order.id, "4242424242424242");
-    expect(late.status).toBe(200);
-    const refunded = await orderBecomes(buyer, order.id, "refunded");
-    expect(refunded.timeline.map((t) => t.status)).toEqual([
-      "awaiting_payment",
-      "cancelled",
-      "refunded",
-    ]);
-    const payment = await answerOf(paymentsAs(buyer).get.query({ orderId: order.id }));
-    expect(payment.data?.status).toBe("refunded");
+    expect(late.status).toBe(409);
+    expect(late.error?.message).toMatch(/hold on these tickets has ended/);
+    expect((await orderOf(stack, buyer, order.id))?.status).toBe("cancelled");
     expect(await ticketStatus(stack, listing.id)).toBe("available");
+  }, 40_000);
+
+  it("a cancelled order's intent is cancelled at the provider even mid 3-D Secure", async () => {
+    const { buyer, order } = await checkout("Cancelled mid 3DS");
+    const challenged = await pay(buyer, order.id, "4000 0027 6000 3184");
+    expect(challenged.data?.status).toBe("requires_action");
+    await ordersSteps(stack.urls.orders, buyer.accessToken).cancel.mutate({ orderId: order.id });
+    await waitFor("the payment to be cancelled", async () => {
+      const p = await answerOf(paymentsAs(buyer).get.query({ orderId: order.id }));
+      return p.data?.status === "canceled";
+    });
+    const answer = await answerOf(
+      paymentsAs(buyer).sandbox.authenticate.mutate({ orderId: order.id, outcome: "complete" }),
+    );
+    expect(answer.status).toBe(409);
+    expect((await orderOf(stack, buyer, order.id))?.status).toBe("cancelled");
   }, 40_000);
 });

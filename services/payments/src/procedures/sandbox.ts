@@ -10,7 +10,7 @@ import { recordFailure, settleSucceeded } from "../domain/record-payment";
 import type { Intent } from "../gateway/gateway";
 import { sandbox } from "../gateway/index";
 import { type Payment, PaymentModel } from "../models/payment";
-import { findOwnPayment } from "./own";
+import { findOwnOrder, findOwnPayment } from "./own";
 
 function sandboxOnly() {
   const s = sandbox();
@@ -38,12 +38,21 @@ async function afterConfirm(
   return toPaymentState(await findOwnPayment(ctx, orderId));
 }
 
+/** No charge for a hold that is over, even before its cancellation has reached us. */
+async function holdStillOn(ctx: AuthedContext, orderId: string): Promise<void> {
+  const order = await findOwnOrder(ctx, orderId);
+  if (order.status !== "awaiting_payment" || order.expiresAt.getTime() <= Date.now()) {
+    throw new DomainError("CONFLICT", "The hold on these tickets has ended.");
+  }
+}
+
 export async function confirmSandbox(
   ctx: AuthedContext,
   input: { orderId: string; card: SandboxCard; billing: BillingAddress },
 ): Promise<PaymentState> {
   const s = sandboxOnly();
   const payment = await findOwnPayment(ctx, input.orderId);
+  await holdStillOn(ctx, input.orderId);
   const intent = await s.confirm(payment.intentId, input.card, input.billing);
   return afterConfirm(ctx, payment, intent);
 }
@@ -54,6 +63,7 @@ export async function authenticateSandbox(
 ): Promise<PaymentState> {
   const s = sandboxOnly();
   const payment = await findOwnPayment(ctx, input.orderId);
+  await holdStillOn(ctx, input.orderId);
   const intent = await s.authenticate(payment.intentId, input.outcome);
   return afterConfirm(ctx, payment, intent);
 }

@@ -8,7 +8,7 @@ import {
   PaymentState,
   StartPaymentInput,
 } from "@tx/api-contracts";
-import { authedProcedure, router, systemRouter } from "@tx/service-kit";
+import { authedProcedure, operatorRouter, router, systemRouter } from "@tx/service-kit";
 import pkg from "../../package.json" with { type: "json" };
 import { getEarnings } from "../procedures/earnings";
 import { authenticateSandbox, confirmSandbox } from "../procedures/sandbox";
@@ -17,6 +17,7 @@ import { getPayment, syncPayment } from "../procedures/status";
 
 export const paymentsRouter = router({
   system: systemRouter("payments", pkg.version),
+  operator: operatorRouter("payments"),
   start: authedProcedure
     .input(StartPaymentInput)
     .output(PaymentSession)

@@ -1,5 +1,6 @@
 import type http from "node:http";
 import { insertOnce, type Logger, type RawRoute, RetryLater } from "@tx/service-kit";
+import { recordCanceled } from "../domain/cancel-intent";
 import { recordFailure, settleSucceeded } from "../domain/record-payment";
 import { gateway } from "../gateway/index";
 import { verifyWebhook } from "../gateway/stripe";
@@ -56,6 +57,10 @@ export function webhookRoute(secret: string, log: Logger): RawRoute {
         const intent = await gateway().retrieveIntent(object.id);
         if (intent.status === "succeeded") await settleSucceeded(intent, wlog);
         else await recordFailure(intent);
+      } else if (event.type === "payment_intent.canceled") {
+        const object = event.data.object as { id: string };
+        const intent = await gateway().retrieveIntent(object.id);
+        if (intent.status === "canceled") await recordCanceled(intent);
       }
       await insertOnce(() =>
         WebhookEventModel.create({ _id: event.id, type: event.type, receivedAt: new Date() }),

@@ -9,6 +9,7 @@ type Snapshot = Pick<
   | "venue"
   | "city"
   | "eventDate"
+  | "timeZone"
   | "quantity"
   | "currency"
   | "pricePerTicket"
@@ -28,6 +29,7 @@ function snapshot(t: Snapshot, version: number) {
     eventDate: t.eventDate.toISOString(),
     venue: t.venue,
     city: t.city,
+    timeZone: t.timeZone,
     sellerId: t.sellerId,
     status: t.status,
   };
@@ -36,11 +38,17 @@ function snapshot(t: Snapshot, version: number) {
 export const ticketCreated = (t: Snapshot) =>
   pendingEvent("ticket.created", snapshot(t, 0) satisfies EventData<"ticket.created">);
 
-/** The event for a ticket whose state after the change is `t` at `version`. */
-export const ticketUpdated = (t: Snapshot, version: number) =>
+/**
+ * The event for a ticket whose state after the change is `t` at `version`; `previousPrice`
+ * when the seller changed the price (saved searches announce a cheaper listing).
+ */
+export const ticketUpdated = (t: Snapshot, version: number, previousPrice?: number) =>
   pendingEvent("ticket.updated", {
     ...snapshot(t, version),
     ...(t.orderId ? { orderId: t.orderId } : {}),
+    ...(previousPrice !== undefined && previousPrice !== t.pricePerTicket
+      ? { previousPrice: { amount: previousPrice, currency: t.currency } }
+      : {}),
   });
 
 export const ticketDeleted = (t: Pick<Ticket, "_id">, version: number) =>

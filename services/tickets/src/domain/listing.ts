@@ -1,4 +1,4 @@
-import { formatMoney, type Listing, type ListingFields } from "@tx/api-contracts";
+import { formatMoney, type Listing, type ListingFields, localDateOf } from "@tx/api-contracts";
 import { DomainError } from "@tx/service-kit";
 import type { Ticket } from "../models/ticket";
 import { toDeliverySummary } from "./delivery";
@@ -53,12 +53,15 @@ export function queryTerms(q: string): string[] {
 }
 
 export function fieldsToDocument(fields: ListingFields) {
+  const eventDate = new Date(fields.eventDate);
   return {
     eventName: fields.eventName,
     venue: fields.venue,
     city: fields.city,
     cityKey: fields.city.toLowerCase(),
-    eventDate: new Date(fields.eventDate),
+    eventDate,
+    timeZone: fields.timeZone,
+    localDate: localDateOf(eventDate, fields.timeZone),
     section: fields.section,
     row: fields.row,
     seats: fields.seats,
@@ -79,6 +82,8 @@ export function toListing(t: Ticket): Listing {
     venue: t.venue,
     city: t.city,
     eventDate: t.eventDate.toISOString(),
+    timeZone: t.timeZone,
+    localDate: t.localDate,
     ...(t.section ? { section: t.section } : {}),
     ...(t.row ? { row: t.row } : {}),
     ...(t.seats ? { seats: t.seats } : {}),

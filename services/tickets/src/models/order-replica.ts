@@ -9,6 +9,8 @@ export type OrderReplica = {
   buyerId?: string;
   version: number;
   status: OrderStatus;
+  /** When the order's hold ends (absent on replicas written before it was kept). */
+  expiresAt?: Date;
 };
 
 const schema = new mongoose.Schema<OrderReplica>(
@@ -18,6 +20,7 @@ const schema = new mongoose.Schema<OrderReplica>(
     buyerId: String,
     version: { type: Number, required: true },
     status: { type: String, required: true },
+    expiresAt: Date,
   },
   { versionKey: false },
 );

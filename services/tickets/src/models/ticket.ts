@@ -47,6 +47,10 @@ export type Ticket = WithOutbox & {
   /** Lower-cased city, for the exact-match filter. */
   cityKey: string;
   eventDate: Date;
+  /** The venue's IANA zone. */
+  timeZone: string;
+  /** The event's calendar day at the venue ("2026-12-08"): what the date filters match. */
+  localDate: string;
   section?: string;
   row?: string;
   seats?: string;
@@ -88,6 +92,8 @@ const schema = new mongoose.Schema<Ticket>(
     city: { type: String, required: true },
     cityKey: { type: String, required: true },
     eventDate: { type: Date, required: true },
+    timeZone: { type: String, required: true },
+    localDate: { type: String, required: true },
     section: String,
     row: String,
     seats: String,

@@ -46,8 +46,8 @@ const shapes: [string, Parameters<typeof ListListingsInput.parse>[0]][] = [
   [
     "a date range",
     {
-      from: new Date(Date.now() + 864e5).toISOString(),
-      to: new Date(Date.now() + 864e6).toISOString(),
+      from: new Date(Date.now() + 864e5).toISOString().slice(0, 10),
+      to: new Date(Date.now() + 864e6).toISOString().slice(0, 10),
     },
   ],
 ];

@@ -16,13 +16,24 @@ export function buildListQuery(
   now = new Date(),
 ) {
   const { field, direction } = sortFields[input.sort];
-  const from = input.from ? new Date(Math.max(now.getTime(), Date.parse(input.from))) : now;
+  const { earliest, latest } = instantsAround(input.from, input.to);
   const filter: QueryFilter<Ticket> = {
     status: "available",
     deletedAt: null,
-    // Past events are never for sale, whatever their status says.
-    eventDate: { $gt: from, ...(input.to ? { $lte: new Date(input.to) } : {}) },
+    // Past events are never for sale, whatever their status says. The bounds are the
+    // widest the venue-local days can mean, so the date index narrows the scan; the
+    // local date below is exact.
+    eventDate: {
+      $gt: new Date(Math.max(now.getTime(), earliest ?? 0)),
+      ...(latest !== undefined ? { $lt: new Date(latest) } : {}),
+    },
   };
+  if (input.from || input.to) {
+    filter.localDate = {
+      ...(input.from ? { $gte: input.from } : {}),
+      ...(input.to ? { $lte: input.to } : {}),
+    };
+  }
   if (input.city) filter.cityKey = input.city.toLowerCase();
   if (input.sellerId) filter.sellerId = input.sellerId;
   if (input.minPrice !== undefined || input.maxPrice !== undefined) {
@@ -43,6 +54,20 @@ export function buildListQuery(
     ];
   }
   return { filter, sort: { [field]: direction, _id: direction } as Record<string, 1 | -1>, field };
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The instants venue-local days can fall in: clocks run from 12 hours behind UTC to 14
+ * ahead, so day D starts no earlier than D 00:00 UTC - 14 h and ends by D+1 00:00 UTC + 12 h.
+ */
+export function instantsAround(from?: string, to?: string) {
+  const midnight = (day: string) => Date.parse(`${day}T00:00:00Z`);
+  return {
+    earliest: from ? midnight(from) - 14 * HOUR_MS : undefined,
+    latest: to ? midnight(to) + 36 * HOUR_MS : undefined,
+  };
 }
 
 /** Available listings, filtered and sorted, a page at a time (keyset pagination). */

@@ -31,7 +31,7 @@ export async function updateListing(
     TicketModel,
     { _id: ticket._id, version: ticket.version, status: "available", deletedAt: null },
     { $set: { ...changes, delivery }, $inc: { version: 1 } },
-    [ticketUpdated(next, next.version)],
+    [ticketUpdated(next, next.version, ticket.pricePerTicket)],
   );
   if (!updated) {
     const now = await TicketModel.findById(ticket._id).lean();

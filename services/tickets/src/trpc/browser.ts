@@ -3,7 +3,7 @@ import type { TicketsRouter } from "./router";
 
 /**
  * What the browser may call through the web app's proxy, beside the system procedures.
- * Nothing of its own: every page reads and writes listings on the server (server components
- * and server actions).
+ * Pages read and write listings on the server (server components and server actions); the
+ * browser itself only follows an open page's listings as they change (live availability).
  */
-export const ticketsBrowserCallable = browserCallable<TicketsRouter>();
+export const ticketsBrowserCallable = browserCallable<TicketsRouter>("live");

@@ -1,3 +1,4 @@
+import { timeZoneNames } from "@tx/api-contracts";
 import { PageHeading } from "@tx/ui";
 import type { Metadata } from "next";
 import { requireSession } from "@/auth/session";
@@ -13,7 +14,7 @@ export default async function SellPage() {
         title="Sell tickets"
         description="List tickets you can no longer use. Buyers pay by card; you can edit or delete the listing until someone buys it."
       />
-      <ListingForm />
+      <ListingForm timeZones={timeZoneNames()} />
     </>
   );
 }

@@ -111,6 +111,7 @@ function purchase(label: string, total = 123_450) {
         venue: "Roundhouse",
         city: "London",
         quantity: 2,
+        timeZone: "Europe/London",
       },
     }),
     paid: buildEnvelope("payment.succeeded", {
@@ -320,7 +321,11 @@ describe("delivery emails through the bus, to Mailpit", () => {
     await publish(requested, requested, p.created, p.registered, p.sellerRegistered);
     const toSeller = await firstMailTo(p.seller.email, "Transfer your tickets");
     expect(toSeller.Subject).toBe(`Transfer your tickets: ${p.title}`);
-    const sellerText = (await readMessage(env.infra.urls.MAILPIT_URL, toSeller.ID)).Text;
+    // Times read with a narrow no-break space before AM/PM, as Intl writes them.
+    const sellerText = (await readMessage(env.infra.urls.MAILPIT_URL, toSeller.ID)).Text.replace(
+      /\u202f/g,
+      " ",
+    );
     expect(sellerText).toContain(p.buyer.email);
     expect(sellerText).toContain("Fri, Mar 12, 2027, 8:00 PM UTC");
     expect(sellerText).toContain("https://tickets.example/my-listings");

@@ -1,14 +1,16 @@
 import type { Envelope, Subject } from "@tx/api-contracts";
 import type { ConsumerOptions, Logger } from "@tx/service-kit";
 import type { Mailer } from "../../mail/deliver";
-import { MAIL_MAX_ATTEMPTS, REPLICA_MAX_WAITS } from "../retry-budget";
 import { onDeliveryDisputed } from "./delivery-disputed";
 import { onDeliveryFailed } from "./delivery-failed";
 import { onDeliveryReady } from "./delivery-ready";
 import { onTransferRequested } from "./delivery-transfer-requested";
 import { onTransferred } from "./delivery-transferred";
 
-/** One delivery email's consumer: mail's retry budget, and the wait for the replicas it reads. */
+/**
+ * One delivery email's consumer. Like every consumer it retries for as long as it takes (a
+ * mail outage, a replica it reads not there yet): only a schema failure is dead-lettered.
+ */
 function mailConsumer<S extends Subject>(
   subject: S,
   mailer: Mailer,
@@ -17,8 +19,6 @@ function mailConsumer<S extends Subject>(
   return {
     subject,
     handle: (event, log) => send(mailer, event, log),
-    maxAttempts: MAIL_MAX_ATTEMPTS,
-    maxRetryLater: REPLICA_MAX_WAITS,
   };
 }
 

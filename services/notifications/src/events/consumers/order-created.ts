@@ -15,6 +15,7 @@ export async function onOrderCreated(event: Envelope<"order.created">, log: Logg
       ticketId: order.ticket.id,
       title: order.ticket.title,
       eventDate: new Date(order.ticket.eventDate),
+      ...(order.ticket.timeZone ? { timeZone: order.ticket.timeZone } : {}),
       venue: order.ticket.venue,
       city: order.ticket.city,
       quantity: order.ticket.quantity,

@@ -4,7 +4,6 @@ import { deliveryRefundedEmail } from "../../emails/delivery-refunded";
 import { orderRefundedEmail } from "../../emails/order-refunded";
 import { deliverOnce, type Mailer } from "../../mail/deliver";
 import { orderUrl, orderWithBuyer } from "../replicas";
-import { MAIL_MAX_ATTEMPTS, REPLICA_MAX_WAITS } from "../retry-budget";
 
 /**
  * A payment went back to the buyer (a late payment, a cancelled order, tickets that never
@@ -54,6 +53,4 @@ export async function onPaymentRefunded(
 export const paymentRefundedConsumer = (mailer: Mailer): ConsumerOptions<"payment.refunded"> => ({
   subject: "payment.refunded",
   handle: (event, log) => onPaymentRefunded(mailer, event, log),
-  maxAttempts: MAIL_MAX_ATTEMPTS,
-  maxRetryLater: REPLICA_MAX_WAITS,
 });

@@ -3,7 +3,6 @@ import type { ConsumerOptions, Logger } from "@tx/service-kit";
 import { orderConfirmedEmail } from "../../emails/order-confirmed";
 import { deliverOnce, type Mailer } from "../../mail/deliver";
 import { orderUrl, orderWithBuyer } from "../replicas";
-import { MAIL_MAX_ATTEMPTS, REPLICA_MAX_WAITS } from "../retry-budget";
 
 /** The buyer's payment went through: confirm the order to them, once. */
 export async function onPaymentSucceeded(
@@ -18,6 +17,7 @@ export async function onPaymentSucceeded(
       name: buyer.name,
       title: order.title,
       eventDate: order.eventDate,
+      timeZone: order.timeZone ?? "UTC",
       venue: order.venue,
       city: order.city,
       quantity: order.quantity,
@@ -36,6 +36,4 @@ export async function onPaymentSucceeded(
 export const paymentSucceededConsumer = (mailer: Mailer): ConsumerOptions<"payment.succeeded"> => ({
   subject: "payment.succeeded",
   handle: (event, log) => onPaymentSucceeded(mailer, event, log),
-  maxAttempts: MAIL_MAX_ATTEMPTS,
-  maxRetryLater: REPLICA_MAX_WAITS,
 });

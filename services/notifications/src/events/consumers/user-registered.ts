@@ -3,7 +3,6 @@ import { type ConsumerOptions, insertOnce, type Logger } from "@tx/service-kit";
 import { welcomeEmail } from "../../emails/welcome";
 import { deliverOnce, type Mailer } from "../../mail/deliver";
 import { UserReplicaModel } from "../../models/user";
-import { MAIL_MAX_ATTEMPTS } from "../retry-budget";
 
 /** Keeps the buyer's address for later order emails, then welcomes them once. */
 export async function onUserRegistered(
@@ -30,5 +29,4 @@ export async function onUserRegistered(
 export const userRegisteredConsumer = (mailer: Mailer): ConsumerOptions<"user.registered"> => ({
   subject: "user.registered",
   handle: (event, log) => onUserRegistered(mailer, event, log),
-  maxAttempts: MAIL_MAX_ATTEMPTS,
 });

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import type { RefundReason } from "@tx/api-contracts";
 import { buildEnvelope, createLogger, RetryLater } from "@tx/service-kit";
 import { connectServiceForTest } from "@tx/service-kit/testing";
@@ -6,6 +5,7 @@ import { withInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OrderModel } from "../../models/order";
 import { TicketReplicaModel } from "../../models/ticket-replica";
+import { oid, writeOrder } from "../../testing/orders";
 import { onExpirationCompleted } from "./expiration-completed";
 import { onPaymentRefunded } from "./payment-refunded";
 import { onPaymentSucceeded } from "./payment-succeeded";
@@ -18,7 +18,6 @@ import {
 const infra = withInfra(["mongo", "nats"]);
 let conn: Awaited<ReturnType<typeof connectServiceForTest>>;
 const log = createLogger("test", "silent");
-const oid = () => randomBytes(12).toString("hex");
 
 beforeAll(async () => {
   conn = await connectServiceForTest("orders", infra.infra.urls);
@@ -40,6 +39,7 @@ const snapshot = (
   eventDate: new Date(Date.now() + 864e6).toISOString(),
   venue: "Roundhouse",
   city: "London",
+  timeZone: "Europe/London",
   sellerId: oid(),
   status,
 });
@@ -82,27 +82,8 @@ describe("the listing replica", () => {
 });
 
 describe("order outcomes", () => {
-  async function order(status: "awaiting_payment" | "complete" = "awaiting_payment") {
-    const ticketId = oid();
-    const doc = await OrderModel.create({
-      userId: oid(),
-      ticketId,
-      liveTicketId: ticketId,
-      status,
-      expiresAt: new Date(Date.now() + 60_000),
-      eventName: "Show",
-      eventDate: new Date(Date.now() + 864e6),
-      venue: "Hall",
-      city: "Leeds",
-      quantity: 1,
-      currency: "USD",
-      price: 5_000,
-      total: 5_000,
-      version: 0,
-      timeline: [{ at: new Date(), status, note: "held" }],
-    });
-    return doc._id.toString();
-  }
+  const order = (status: "awaiting_payment" | "complete" = "awaiting_payment") =>
+    writeOrder(status, 60_000);
   const payment = (orderId: string) =>
     buildEnvelope("payment.succeeded", {
       id: oid(),

@@ -12,6 +12,7 @@ const fields = (d: Snapshot) => ({
   quantity: d.quantity,
   total: d.total.amount,
   eventDate: new Date(d.eventDate),
+  ...(d.timeZone ? { timeZone: d.timeZone } : {}),
   venue: d.venue,
   city: d.city,
   sellerId: d.sellerId,

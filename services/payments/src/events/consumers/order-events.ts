@@ -1,5 +1,6 @@
 import type { Envelope } from "@tx/api-contracts";
 import { applyInOrder, type ConsumerOptions, insertOnce, type Logger } from "@tx/service-kit";
+import { cancelIntentOfEndedOrder } from "../../domain/cancel-intent";
 import { refundPayment, refundReason } from "../../domain/refunds";
 import { OrderReplicaModel } from "../../models/order-replica";
 
@@ -35,7 +36,9 @@ async function onOrderCancelled(event: Envelope<"order.cancelled">, log: Logger)
     status: "cancelled",
     cancelReason: o.reason,
   });
-  // Also on a repeat: a crash may have come between the replica update and the refund.
+  // Also on a repeat: a crash may have come between the replica update and what follows.
+  // The intent is canceled first, so a card confirmed from now on is never charged.
+  await cancelIntentOfEndedOrder(o.id, log);
   await refundPayment(o.id, refundReason(o.reason), log);
 }
 

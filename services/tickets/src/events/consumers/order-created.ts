@@ -41,6 +41,7 @@ export async function onOrderCreated(event: Envelope<"order.created">, log: Logg
       buyerId: order.userId,
       version: order.version,
       status: order.status,
+      expiresAt: new Date(order.expiresAt),
     }),
   );
   log.info({ orderId: order.id, ticketId: order.ticket.id }, "listing reserved");

@@ -1,16 +1,15 @@
-import { randomBytes } from "node:crypto";
 import { buildEnvelope, createLogger, RetryLater } from "@tx/service-kit";
 import { connectServiceForTest } from "@tx/service-kit/testing";
 import { withInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TicketModel } from "../../models/ticket";
+import { oid, writeListing } from "../../testing/tickets";
 import { onOrderCreated } from "./order-created";
 import { orderCancelledConsumer, orderCompletedConsumer } from "./order-finished";
 
 const infra = withInfra(["mongo", "nats"]);
 let conn: Awaited<ReturnType<typeof connectServiceForTest>>;
 const log = createLogger("test", "silent");
-const oid = () => randomBytes(12).toString("hex");
 const settings = { transferHours: 48, transferCutoffMinutes: 60, confirmAfterEventHours: 24 };
 
 beforeAll(async () => {
@@ -18,24 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => conn.close());
 
-async function listing() {
-  const t = await TicketModel.create({
-    eventName: "Khruangbin",
-    venue: "Red Rocks",
-    city: "Morrison",
-    cityKey: "morrison",
-    eventDate: new Date(Date.now() + 864e5 * 20),
-    quantity: 2,
-    currency: "USD",
-    pricePerTicket: 6_000,
-    faceValuePerTicket: 6_000,
-    sellerId: oid(),
-    sellerName: "Sam",
-    status: "available",
-    version: 0,
-  });
-  return t._id.toString();
-}
+const listing = () => writeListing();
 
 const created = (orderId: string, ticketId: string) =>
   buildEnvelope("order.created", {

@@ -1,7 +1,7 @@
 import type { Envelope, OrderStatus } from "@tx/api-contracts";
-import { type ConsumerOptions, type Logger, outbox, RetryLater } from "@tx/service-kit";
-import { type DeliverySettings, saleDelivery } from "../../domain/delivery";
-import { ticketUpdated } from "../../domain/events";
+import { type ConsumerOptions, type Logger, RetryLater } from "@tx/service-kit";
+import type { DeliverySettings } from "../../domain/delivery";
+import { endHold, saleOf } from "../../domain/listing-hold";
 import { OrderReplicaModel } from "../../models/order-replica";
 import { TicketModel } from "../../models/ticket";
 
@@ -24,30 +24,19 @@ async function onOrderFinished(
 
   const cancelled = event.type === "order.cancelled";
   const ticket = await TicketModel.findById(order.ticket.id).lean();
-  if (ticket && ticket.orderId === order.id && ticket.status === "reserved") {
+  // Held by this order: release or sell. Completed, but released meanwhile by the reconciler
+  // (its order.completed was late): it is this order's, as no other order could hold it.
+  const held = ticket?.orderId === order.id && ticket.status === "reserved";
+  const releasedEarly =
+    !cancelled && ticket?.status === "available" && !ticket.orderId && !ticket.deletedAt;
+  if (ticket && (held || releasedEarly)) {
     const status = cancelled ? ("available" as const) : ("sold" as const);
-    const next = {
-      ...ticket,
-      status,
-      orderId: cancelled ? undefined : order.id,
-      version: ticket.version + 1,
-    };
     // A sale starts its delivery in the same write: files ready, or a transfer requested.
-    const sale =
-      !cancelled && known.buyerId && settings
-        ? saleDelivery(ticket, { id: order.id, buyerId: known.buyerId }, new Date(), settings)
-        : null;
+    const sale = !cancelled && settings ? saleOf(ticket, known, settings) : null;
     if (!cancelled && !sale)
       log.error({ orderId: order.id }, "sold to an order with no known buyer");
-    const changed = await outbox.update(
-      TicketModel,
-      { _id: ticket._id, version: ticket.version, orderId: order.id },
-      cancelled
-        ? { $set: { status }, $unset: { orderId: 1 }, $inc: { version: 1 } }
-        : { $set: { status, ...sale?.set }, $inc: { version: 1 } },
-      [ticketUpdated(next, next.version), ...(sale ? [sale.event] : [])],
-    );
-    if (!changed) throw new RetryLater("listing changed meanwhile");
+    if (!(await endHold(ticket, order.id, status, sale)))
+      throw new RetryLater("listing changed meanwhile");
     log.info({ orderId: order.id, ticketId: order.ticket.id, status }, "listing updated for order");
   }
   const status: OrderStatus = cancelled ? "cancelled" : "complete";

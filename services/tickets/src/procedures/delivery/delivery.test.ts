@@ -47,6 +47,7 @@ beforeAll(async () => {
   Object.assign(process.env, infra.infra.urls, {
     PORT: "0",
     AUTH_JWKS_URL: "http://127.0.0.1:1/jwks",
+    SAVED_SEARCH_SECRET: "test-secret-for-unsubscribe-links-0123456789",
   });
   conn = await connectServiceForTest("tickets", infra.infra.urls);
   m = {
@@ -89,6 +90,7 @@ const fields = (over: Partial<CreateListingInput> = {}): CreateListingInput => (
   venue: "Brixton Academy",
   city: "London",
   eventDate: inDays(20).toISOString(),
+  timeZone: "Europe/London",
   quantity: 2,
   currency: "GBP",
   pricePerTicket: 4_000,

@@ -1,15 +1,16 @@
 import type { Listing } from "@tx/api-contracts";
-import { Badge, Card, DateTime, Facts, formatMoney, PageHeading } from "@tx/ui";
+import { Card, DateTime, Facts, formatMoney, PageHeading } from "@tx/ui";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { getSession } from "@/auth/session";
-import { PurchasePanel } from "@/components/purchase-panel";
 import { SellerListings } from "@/components/seller-listings";
 import { deliveryMethodDetail, deliveryMethodLabel } from "@/listings/delivery";
 import { priceVsFaceValue } from "@/listings/price";
 import { getListing } from "@/listings/queries";
-import { listingStatus } from "@/listings/status";
+import { LiveListings } from "@/live/live-listings";
+import { LivePurchasePanel } from "@/live/live-purchase-panel";
+import { LiveStatusBadge } from "@/live/live-status";
 import styles from "./listing-page.module.css";
 
 type Props = { params: Promise<{ id: string }> };
@@ -21,9 +22,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ListingPage({ params }: Props) {
   const { id } = await params;
   const [listing, session] = await Promise.all([getListing(id), getSession()]);
-  const status = listingStatus[listing.status];
+  // The price card's Purchase and the status badge follow the listing live.
   return (
-    <>
+    <LiveListings ids={[listing.id]}>
       <p className={styles.back}>
         <Link href="/">
           <span aria-hidden="true">← </span>All listings
@@ -33,7 +34,8 @@ export default async function ListingPage({ params }: Props) {
         title={listing.eventName}
         description={
           <>
-            <DateTime value={listing.eventDate} /> · {listing.venue}, {listing.city}
+            <DateTime value={listing.eventDate} timeZone={listing.timeZone} /> · {listing.venue},{" "}
+            {listing.city}
           </>
         }
       />
@@ -62,11 +64,14 @@ export default async function ListingPage({ params }: Props) {
                 <dd>{formatMoney(listing.total)}</dd>
               </div>
             </dl>
-            <PurchasePanel listing={listing} viewerId={session?.user.id ?? null} />
+            <LivePurchasePanel listing={listing} viewerId={session?.user.id ?? null} />
           </Card>
         </div>
         <div className={styles.details}>
-          <Card title="The tickets" aside={<Badge tone={status.tone}>{status.label}</Badge>}>
+          <Card
+            title="The tickets"
+            aside={<LiveStatusBadge id={listing.id} status={listing.status} />}
+          >
             <Facts items={detailFacts(listing)} />
             {listing.note ? (
               <div className={styles.note}>
@@ -80,13 +85,16 @@ export default async function ListingPage({ params }: Props) {
       <Suspense fallback={null}>
         <SellerListings listing={listing} />
       </Suspense>
-    </>
+    </LiveListings>
   );
 }
 
 function detailFacts(listing: Listing) {
   return [
-    { term: "Date and time", detail: <DateTime value={listing.eventDate} /> },
+    {
+      term: "Date and time",
+      detail: <DateTime value={listing.eventDate} timeZone={listing.timeZone} />,
+    },
     { term: "Venue", detail: listing.venue },
     { term: "City", detail: listing.city },
     listing.section ? { term: "Section", detail: listing.section } : null,

@@ -67,7 +67,10 @@ export default async function OrderPage({ params }: Props) {
 
 function orderFacts(order: Order) {
   return [
-    { term: "Date and time", detail: <DateTime value={order.eventDate} /> },
+    {
+      term: "Date and time",
+      detail: <DateTime value={order.eventDate} timeZone={order.timeZone} />,
+    },
     { term: "Venue", detail: `${order.venue}, ${order.city}` },
     { term: "Tickets", detail: `${order.quantity} × ${formatMoney(order.price)}` },
     { term: "Total", detail: formatMoney(order.total) },

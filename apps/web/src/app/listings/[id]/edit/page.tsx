@@ -1,3 +1,4 @@
+import { timeZoneNames } from "@tx/api-contracts";
 import { ButtonLink, Notice, PageHeading } from "@tx/ui";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -56,6 +57,7 @@ export default async function EditListingPage({ params }: Props) {
         listingId={listing.id}
         initial={listingFormValues(listing, files)}
         files={files}
+        timeZones={timeZoneNames()}
       />
       <section className={styles.danger} aria-labelledby="delete-listing">
         <h2 id="delete-listing" className={styles.title}>

@@ -123,7 +123,10 @@ function OrderFacts({ order, payment }: { order: Order; payment: PaymentState | 
         items={[
           { term: "Order number", detail: <span className={styles.mono}>{order.id}</span> },
           { term: "Event", detail: order.eventName },
-          { term: "Date and time", detail: <DateTime value={order.eventDate} /> },
+          {
+            term: "Date and time",
+            detail: <DateTime value={order.eventDate} timeZone={order.timeZone} />,
+          },
           { term: "Venue", detail: `${order.venue}, ${order.city}` },
           { term: "Tickets", detail: order.quantity },
           { term: "Total", detail: formatMoney(order.total) },

@@ -36,23 +36,48 @@ async function proxy(req: NextRequest, { params }: Params): Promise<Response> {
   }
   const target = `${serviceUrl(known.data)}/trpc/${procedures}${req.nextUrl.search}`;
 
+  // A subscription (server-sent events) lives as long as its page: the time limit is on the
+  // service's answer starting, not on the stream, which ends when the browser leaves.
+  const streaming = req.headers.get("accept")?.includes("text/event-stream") ?? false;
+  const timeout = streaming ? headersTimeout(UPSTREAM_TIMEOUT_MS) : null;
   let upstream: Response;
   try {
     upstream = await fetch(target, {
       method: req.method,
       headers: await forwardedHeaders(req, requestId),
       body: req.method === "GET" ? undefined : await req.arrayBuffer(),
-      signal: AbortSignal.any([req.signal, AbortSignal.timeout(UPSTREAM_TIMEOUT_MS)]),
+      signal: AbortSignal.any([
+        req.signal,
+        timeout?.signal ?? AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
+      ]),
       cache: "no-store",
     });
   } catch (err) {
     return unavailable(known.data, requestId, err);
+  } finally {
+    timeout?.clear();
   }
 
   const responseHeaders = new Headers({ "x-request-id": requestId });
   const contentType = upstream.headers.get("content-type");
   if (contentType) responseHeaders.set("content-type", contentType);
+  if (contentType?.startsWith("text/event-stream")) {
+    // Each event as it comes: "no-transform" keeps the server's compression from holding
+    // events back to fill a block, "x-accel-buffering" does the same for a proxy in front.
+    responseHeaders.set("cache-control", "no-cache, no-transform");
+    responseHeaders.set("x-accel-buffering", "no");
+  }
   return new Response(upstream.body, { status: upstream.status, headers: responseHeaders });
+}
+
+/** A time limit that can be lifted once it has served its purpose. */
+function headersTimeout(ms: number): { signal: AbortSignal; clear: () => void } {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException("no answer in time", "TimeoutError")),
+    ms,
+  );
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
 }
 
 /** What the service sees of the browser's request: never its cookies, only who is calling. */
