@@ -32,6 +32,7 @@ describe("event catalog", () => {
         "payment.succeeded",
         "ticket.created",
         "ticket.deleted",
+        "ticket.search.matched",
         "ticket.updated",
         "user.registered",
       ].sort(),
