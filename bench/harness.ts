@@ -98,6 +98,11 @@ export async function startPhase(
         NODE_ENV: "production",
         // One run outlives the default 15-minute access token.
         ACCESS_TOKEN_TTL_SECONDS: "3600",
+        // A few bench buyers stand for many people: the per-buyer caps (issue 18) would
+        // measure themselves, not the system.
+        ORDER_MAX_LIVE_HOLDS: "1000",
+        ORDER_CREATE_PER_USER: "1000000/60",
+        PAYMENT_START_PER_USER: "1000000/60",
         ...(ctx.profile ? profilerEnv(ctx, profileDir) : {}),
         ...(ctx.mongoPool ? { MONGO_POOL_SIZE: String(ctx.mongoPool) } : {}),
         ...opts.env,

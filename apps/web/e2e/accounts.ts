@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type BrowserContext, expect, type Page } from "@playwright/test";
+import { linkInEmail } from "./mail";
 
 export type Account = { name: string; email: string; password: string };
 
@@ -26,12 +27,32 @@ export async function signInThroughForm(
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/** After registering: the form says to check the inbox, for this address. */
+export async function expectCheckYourInbox(page: Page, email: string): Promise<void> {
+  const notice = page.getByRole("status").filter({ hasText: "Check your inbox" });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText(email.toLowerCase());
+}
+
+/** Follows the confirmation email's link and presses its one button: signed in at home. */
+export async function confirmByEmail(page: Page, account: Account): Promise<void> {
+  const link = await linkInEmail(
+    account.email.toLowerCase(),
+    "Confirm your email",
+    "/register/confirm",
+  );
+  await page.goto(link);
+  await page.getByRole("button", { name: "Create my account" }).click();
+  await expect(signedInAs(page, account.name)).toBeVisible();
+}
+
 const signedInOn = new WeakMap<Page, Account>();
 
-/** Registers through the form and waits until the header greets the new user. */
+/** Registers through the form, confirms through the email, and waits until signed in. */
 export async function registered(page: Page, account = newAccount()): Promise<Account> {
   await registerThroughForm(page, account);
-  await expect(signedInAs(page, account.name)).toBeVisible();
+  await expectCheckYourInbox(page, account.email);
+  await confirmByEmail(page, account);
   signedInOn.set(page, account);
   return account;
 }

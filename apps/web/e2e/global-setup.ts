@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from "node:fs";
+import { cpSync, existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { dataRoot, repoRoot, startInfra, startStack } from "@tx/test-kit";
 
@@ -39,6 +39,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         ORDER_HOLD_SECONDS: String(ORDER_HOLD_SECONDS),
         OPERATOR_EMAILS: OPERATOR_EMAIL,
         SAVED_SEARCH_DIGEST_SECONDS: String(SAVED_SEARCH_DIGEST_SECONDS),
+        // The reconcilers at a pace that fits the suite's 30 s hold: a hold whose expiration
+        // event is late is still cancelled within 15 s of its end, as in production within
+        // the default grace (120 s); each fix is logged as a warning, which a failed
+        // journey's summary quotes.
+        RECONCILE_INTERVAL_SECONDS: "5",
+        RECONCILE_GRACE_SECONDS: "10",
         // Payouts (earnings.spec.ts): 18 s after the event, and a run at second 30 of every minute.
         PAYOUT_HOLD_HOURS: String(PAYOUT_HOLD_SECONDS / 3600),
         PAYOUT_CRON: PAYOUT_CRON,
@@ -52,9 +58,19 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     // Where journeys list tickets directly, as a seller's own client would (market.ts).
     process.env.E2E_AUTH_URL = stack.urls.auth;
     process.env.E2E_TICKETS_URL = stack.urls.tickets;
+    // For journeys that set up state through the services' own APIs (as another client).
+    process.env.E2E_SERVICES = JSON.stringify({
+      urls: stack.urls,
+      env: { NATS_URL: stack.env.NATS_URL, EMAIL_LINK_SECRET: stack.env.EMAIL_LINK_SECRET },
+    });
     return async () => {
       await stack.stop();
       await infra.stop();
+      // The servers' logs stay beside the results: scripts/summarize.mjs quotes their warnings
+      // from the time of a failed journey, which is what a CI log needs to say why.
+      const logs = path.join(dir, "logs");
+      if (existsSync(logs))
+        cpSync(logs, path.join(dataRoot, "results", "e2e-logs"), { recursive: true });
       rmSync(dir, { recursive: true, force: true });
     };
   } catch (err) {

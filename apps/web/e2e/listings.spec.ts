@@ -63,7 +63,7 @@ test("a seller lists tickets, finds them by search, edits them and deletes them"
   // The landing page finds it by a word of its name.
   await page.goto("/");
   await page.getByRole("searchbox", { name: "Search" }).fill(event.split(" ").at(-1) ?? "");
-  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page).toHaveURL(/[?&]q=/);
   const results = page.getByRole("list", { name: /^Listings/ });
   await expect(results.getByRole("listitem")).toHaveCount(1);
@@ -153,7 +153,7 @@ test("the landing page filters, sorts and pages through the address, which can b
   await page.getByLabel("City", { exact: true }).fill("Porto");
   await page.getByLabel("Min price").fill("20");
   await page.getByLabel("Max price").fill("25.50");
-  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page).not.toHaveURL(/after=/);
   // Porto has the odd ones: 11.00, 13.00, ... of which 21.00, 23.00 and 25.00 are in range.
   await expect(results.getByRole("listitem")).toHaveCount(3);

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Page } from "@playwright/test";
 import { type AuthSession, type Listing, zoneOfCity } from "@tx/api-contracts";
-import { authSteps, listMessages, type MailSummary, readMessage, ticketsSteps } from "@tx/test-kit";
+import { authSteps, ticketsSteps } from "@tx/test-kit";
 import { type Account, accountOn } from "./accounts";
 
 /** An event name no other test uses, so a search finds exactly this test's listings. */
@@ -106,33 +106,4 @@ export async function purchase(page: Page, listingId: string): Promise<string> {
   return new URL(page.url()).pathname.split("/").at(-1) ?? "";
 }
 
-function mailpitUrl(): string {
-  const mailpit = process.env.E2E_MAILPIT_URL;
-  if (!mailpit) throw new Error("E2E_MAILPIT_URL is not set (global-setup sets it)");
-  return mailpit;
-}
-
-/** Waits for the email to `to` whose subject contains `subject`, through Mailpit's API. */
-export async function emailTo(to: string, subject: string): Promise<MailSummary> {
-  const mailpit = mailpitUrl();
-  let found: MailSummary | undefined;
-  await expect
-    .poll(
-      async () => {
-        const messages = await listMessages(mailpit);
-        found = messages.find(
-          (m) => m.To.some((r) => r.Address === to) && m.Subject.includes(subject),
-        );
-        return found !== undefined;
-      },
-      { timeout: 15_000, message: `an email to ${to} about "${subject}"` },
-    )
-    .toBe(true);
-  if (!found) throw new Error("unreachable");
-  return found;
-}
-
-/** The plain-text body of an email that reached Mailpit. */
-export async function mailText(email: MailSummary): Promise<string> {
-  return (await readMessage(mailpitUrl(), email.ID)).Text;
-}
+export { emailTo, mailText } from "./mail";

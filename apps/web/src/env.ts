@@ -35,6 +35,11 @@ const envShape = {
     .min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)"),
   NEXTAUTH_URL: AppUrl,
   /**
+   * Proxies in front of the app (an ingress: 1) whose x-forwarded-for entries are believed.
+   * 0 where browsers connect directly (the local run): then no client address is known.
+   */
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  /**
    * The accounts that see /operator (dead letters, the expiration queue, the figures to
    * alert on), comma-separated. Each service checks the same list on its own procedures.
    */
@@ -70,6 +75,11 @@ export function serviceUrl(service: ServiceName): string {
 /** The app's own origin, e.g. https://tickets.example: what a same-origin request's Origin header says. */
 export function appOrigin(): string {
   return env().NEXTAUTH_URL.origin;
+}
+
+/** How many front proxies' x-forwarded-for entries to believe (see security/request.ts). */
+export function trustedProxies(): number {
+  return env().TRUSTED_PROXIES;
 }
 
 /** Whether browsers reach the app over https, as production must (Secure cookies, upgrades). */

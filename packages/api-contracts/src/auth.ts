@@ -61,3 +61,37 @@ export type AccessTokenClaims = z.infer<typeof AccessTokenClaims>;
 
 export const ACCESS_TOKEN_ALGORITHM = "EdDSA";
 export const ACCESS_TOKEN_AUDIENCE = "ticket-exchange";
+
+// --- Account recovery and registration that reveals no account (issue 18) ---
+
+/** The one-time token of an emailed link (confirm, or reset): `<id>.<signature>`. */
+export const EmailedToken = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/, "This link is not valid.");
+
+/**
+ * What registering answers, whether the email was new or already had an account: the
+ * caller cannot tell which. The email to that address says (a confirmation link, or
+ * "you already have an account").
+ */
+export const RegistrationReceived = z.object({ sentTo: z.email() });
+export type RegistrationReceived = z.infer<typeof RegistrationReceived>;
+
+export const ConfirmRegistrationInput = z.object({ token: EmailedToken });
+export type ConfirmRegistrationInput = z.infer<typeof ConfirmRegistrationInput>;
+
+export const RequestPasswordResetInput = z.object({ email: Email });
+export type RequestPasswordResetInput = z.infer<typeof RequestPasswordResetInput>;
+
+/** The same answer whether or not the email has an account. */
+export const PasswordResetRequested = z.object({ sentTo: z.email() });
+export type PasswordResetRequested = z.infer<typeof PasswordResetRequested>;
+
+export const ResetPasswordInput = z.object({ token: EmailedToken, password: Password });
+export type ResetPasswordInput = z.infer<typeof ResetPasswordInput>;
+
+export const ChangePasswordInput = z.object({
+  currentPassword: z.string().min(1, "Enter your current password.").max(PASSWORD_MAX),
+  newPassword: Password,
+});
+export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;

@@ -32,9 +32,14 @@ describe("event catalog", () => {
         "payment.succeeded",
         "ticket.created",
         "ticket.deleted",
+        "ticket.reservation_rejected",
         "ticket.search.matched",
         "ticket.updated",
+        "user.password_changed",
+        "user.password_reset_requested",
         "user.registered",
+        "user.registration_repeated",
+        "user.registration_requested",
       ].sort(),
     );
   });
@@ -50,6 +55,7 @@ describe("event catalog", () => {
         expiresAt: "2026-11-27T20:15:00.000Z",
         ticket: {
           id,
+          version: 3,
           price: { amount: 4500, currency: "USD" },
           title: "The National",
           eventDate: "2027-01-01T20:00:00.000Z",

@@ -16,7 +16,7 @@ export type OrderStatus = z.infer<typeof OrderStatus>;
 export const TicketStatus = z.enum(["available", "reserved", "sold"]);
 export type TicketStatus = z.infer<typeof TicketStatus>;
 
-export const CancelReason = z.enum(["expired", "user", "payment_failed"]);
+export const CancelReason = z.enum(["expired", "user", "payment_failed", "listing_changed"]);
 export type CancelReason = z.infer<typeof CancelReason>;
 
 export const RefundReason = z.enum([
@@ -24,6 +24,7 @@ export const RefundReason = z.enum([
   "order_cancelled",
   "duplicate",
   "requested",
+  "listing_changed",
   // Issue 21: a transfer the seller did not report by its deadline.
   "delivery_failed",
 ]);
@@ -76,6 +77,8 @@ export const OrderCreatedData = z.object({
   /** The listing as the buyer holds it; `price` is what the whole order costs. */
   ticket: z.object({
     id: ObjectIdString,
+    /** The version of the listing the order was made from: tickets reserves only that one. */
+    version: Version,
     price: Money,
     title: Title,
     eventDate: IsoDateTime,
@@ -117,6 +120,73 @@ export const PaymentRefundedData = z.object({
   currency: Money.shape.currency,
   reason: RefundReason,
 });
+
+// --- Issue 18: a listing that changed is never sold; account recovery ---
+
+/**
+ * tickets would not reserve the listing for an order: it was deleted, or the seller changed
+ * it after the version the order was made from. orders cancels (listing_changed), payments
+ * charges nothing (and refunds a charge that already went through). `listing` is the
+ * listing as it is now, when it still exists: the buyer sees the new terms.
+ */
+export const TicketReservationRejectedData = z.object({
+  orderId: ObjectIdString,
+  ticketId: ObjectIdString,
+  reason: z.enum(["deleted", "changed"]),
+  /** The listing version the order was made from. */
+  orderedVersion: Version,
+  listing: z
+    .object({ version: Version, title: Title, price: Money, total: Money, quantity: z.number() })
+    .optional(),
+});
+
+/** The id of an emailed link; the link's token is it plus an HMAC only auth and notifications can make. */
+const EmailLinkId = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
+
+/**
+ * Someone registered an email with no account: the link in the email creates it. The event
+ * carries the link's id, not its token: the stream and its dead letters are read by more
+ * than the mail sender (see service-kit email-links.ts). The link works once, for a day.
+ */
+export const UserRegistrationRequestedData = z.object({
+  email: z.email(),
+  name: z.string().min(1).max(100),
+  linkId: EmailLinkId,
+  expiresAt: IsoDateTime,
+});
+
+/** Someone registered an email that already has an account: its owner is told, nobody else. */
+export const UserRegistrationRepeatedData = z.object({
+  userId: ObjectIdString,
+  email: z.email(),
+  name: z.string().min(1).max(100),
+});
+
+/** A reset link for this account (its id, as above); it works once, for 30 minutes. */
+export const UserPasswordResetRequestedData = z.object({
+  userId: ObjectIdString,
+  email: z.email(),
+  name: z.string().min(1).max(100),
+  linkId: EmailLinkId,
+  expiresAt: IsoDateTime,
+});
+
+/** The password changed (by a reset link, or signed in); every other session was ended. */
+export const UserPasswordChangedData = z.object({
+  userId: ObjectIdString,
+  email: z.email(),
+  name: z.string().min(1).max(100),
+  changedAt: IsoDateTime,
+  via: z.enum(["reset", "change"]),
+});
+
+const issue18Events = {
+  "ticket.reservation_rejected": TicketReservationRejectedData,
+  "user.registration_requested": UserRegistrationRequestedData,
+  "user.registration_repeated": UserRegistrationRepeatedData,
+  "user.password_reset_requested": UserPasswordResetRequestedData,
+  "user.password_changed": UserPasswordChangedData,
+} as const;
 
 // --- Issue 21: ticket delivery (published by tickets, through its outbox) -------------------
 
@@ -306,6 +376,7 @@ export const eventCatalog = {
   "expiration.completed": ExpirationCompletedData,
   "payment.succeeded": PaymentSucceededData,
   "payment.refunded": PaymentRefundedData,
+  ...issue18Events,
   ...deliveryEvents,
   ...ledgerEvents,
   // Issue 23

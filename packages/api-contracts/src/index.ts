@@ -1,4 +1,5 @@
 export * from "./auth";
+export * from "./client-address";
 export * from "./common";
 export * from "./delivery";
 export * from "./events";

@@ -21,6 +21,16 @@ export const TimelineEntry = z.object({
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
+/**
+ * Why a listing-changed cancellation happened, for the buyer's page: the seller deleted the
+ * listing, or changed it (its price and total now) just as the buyer pressed Purchase.
+ */
+export const ListingChange = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("deleted") }),
+  z.object({ kind: z.literal("changed"), price: Money, total: Money }),
+]);
+export type ListingChange = z.infer<typeof ListingChange>;
+
 /** An order as its buyer sees it, with the listing as it was when the hold began. */
 export const Order = z.object({
   id: ObjectIdString,
@@ -37,6 +47,7 @@ export const Order = z.object({
   total: Money,
   expiresAt: IsoDateTime,
   cancelReason: CancelReason.optional(),
+  listingChange: ListingChange.optional(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   version: z.number().int(),

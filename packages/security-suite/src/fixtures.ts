@@ -12,9 +12,9 @@ import {
 import type { PaymentsRouter } from "@tx/payments/router";
 import {
   answerOf,
-  authSteps,
   listTicket,
   placeOrder,
+  registerConfirmed,
   registerUsers,
   type Stack,
   serviceClient,
@@ -42,11 +42,13 @@ export async function people(stack: Stack): Promise<People> {
     AuthSession,
     AuthSession,
   ];
-  const olive = await authSteps(stack.urls.auth).register.mutate({
-    email: OPERATOR_EMAIL,
-    name: "Olive Operator",
-    password: "correct horse battery staple",
-  });
+  const [olive] = (await registerConfirmed(stack, [
+    {
+      email: OPERATOR_EMAIL,
+      name: "Olive Operator",
+      password: "correct horse battery staple",
+    },
+  ])) as [AuthSession];
   return { alice, bob, mallory, olive };
 }
 

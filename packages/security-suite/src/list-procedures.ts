@@ -16,6 +16,7 @@ Object.assign(process.env, {
   SMTP_PORT: "1",
   LOG_LEVEL: "silent",
   SAVED_SEARCH_SECRET: "placeholder-placeholder-placeholder",
+  EMAIL_LINK_SECRET: "placeholder-secret-of-at-least-32-characters",
 });
 
 type Procedures = Record<string, { _def: { type: string } }>;

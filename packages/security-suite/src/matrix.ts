@@ -1,5 +1,5 @@
-import type { ServiceName } from "@tx/api-contracts";
-import { type Stack, serviceClient } from "@tx/test-kit";
+import type { AuthSession, ServiceName } from "@tx/api-contracts";
+import { type Stack, serviceClient, trpcMutation } from "@tx/test-kit";
 import type { TicketsRouter } from "@tx/tickets/router";
 import { unsubscribeToken } from "@tx/tickets/unsubscribe-token";
 import {
@@ -51,6 +51,35 @@ const system: Record<string, Rule> = {
   "system.whoami": { access: "signed-in" },
 };
 
+// --- Issue 18: registration by emailed link, password reset and change ---
+const password = "correct horse battery staple";
+const forgedLink = `${"A".repeat(22)}.${"B".repeat(43)}`;
+const issue18Auth: Record<string, Rule> = {
+  // A link token is the authority; a made-up one is refused as a bad request.
+  confirmRegistration: { access: "public", input: () => ({ token: forgedLink }) },
+  // The same answer for any email, signed in or not.
+  requestPasswordReset: { access: "public", input: ({ p }) => ({ email: p.mallory.user.email }) },
+  resetPassword: {
+    access: "public",
+    input: () => ({ token: forgedLink, password: `${password}!` }),
+  },
+  changePassword: {
+    access: "signed-in",
+    // Moves Mallory's password away first, so the call under test moves it back.
+    input: async ({ stack, p }) => {
+      const away = `${password} (moved)`;
+      const moved = await trpcMutation(
+        stack.urls.auth,
+        "changePassword",
+        { currentPassword: password, newPassword: away },
+        p.mallory.accessToken,
+      );
+      if (moved.status !== 200) throw new Error(`changePassword setup: ${moved.error?.message}`);
+      return { currentPassword: away, newPassword: password };
+    },
+  },
+};
+
 // Issue 17: the operator's view, mounted by every service.
 const operator = (service: ServiceName): Record<string, Rule> => ({
   "operator.overview": { access: "operator" },
@@ -87,10 +116,21 @@ export const matrix: Record<ServiceName, Record<string, Rule>> = {
       access: "public",
       input: ({ p }) => ({ email: p.mallory.user.email, password: "correct horse battery staple" }),
     },
-    refresh: { access: "public", input: ({ p }) => ({ refreshToken: p.mallory.refreshToken }) },
+    // A fresh session's token: a password change (below) ends Mallory's earlier sessions.
+    refresh: {
+      access: "public",
+      input: async ({ stack, p }) => {
+        const session = await trpcMutation<AuthSession>(stack.urls.auth, "signIn", {
+          email: p.mallory.user.email,
+          password,
+        });
+        return { refreshToken: session.data?.refreshToken };
+      },
+    },
     // Holding a refresh token is the authority to end its session.
     signOut: { access: "public", input: () => ({ refreshToken: "x".repeat(43) }) },
     me: { access: "signed-in" },
+    ...issue18Auth,
   },
   tickets: {
     ...system,

@@ -64,6 +64,11 @@ export const serviceEnvShape = {
   /** Copies of each stream: 1 on one server, 3 on a production cluster. */
   NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
   /**
+   * Proxies in front of this service whose x-forwarded-for entries are believed: 1 behind
+   * the web app (Kubernetes), 0 where clients reach it directly (the local run).
+   */
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  /**
    * The accounts that see the operator's view (dead letters, queues, figures), comma-
    * separated; compared with the email of the caller's verified access token.
    */

@@ -2,8 +2,10 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AnyRouter } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { clientAddressOf } from "@tx/api-contracts";
 import type { Logger } from "./logger";
 import { metrics, registry } from "./metrics";
+import { defaultRequestLimits, type RequestLimits, refuseOverLimits } from "./request-limits";
 import type { AuthUser, Context } from "./trpc";
 
 export type ReadinessCheck = { name: string; check: () => Promise<void> };
@@ -23,6 +25,9 @@ export type ServiceServerOptions = {
    * "/*" is mounted: it answers for its path and everything below it.
    */
   routes?: Record<string, RawRoute>;
+  /** Proxies in front whose x-forwarded-for entries are believed (see clientAddressOf). */
+  trustedProxies?: number;
+  limits?: RequestLimits;
 };
 
 function mountedAt(
@@ -74,16 +79,25 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /** One HTTP server per service: the tRPC router under /trpc, plus health, readiness and metrics. */
 export function createServiceServer(opts: ServiceServerOptions): http.Server {
+  const limits = opts.limits ?? defaultRequestLimits;
+  const trustedProxies = opts.trustedProxies ?? 0;
   const trpc = createHTTPHandler({
     router: opts.router,
     basePath: "/trpc/",
+    // A chunked body has no declared length to refuse up front: it is cut off as it is read.
+    maxBodySize: limits.maxBodyBytes,
+    maxBatchSize: limits.maxBatchProcedures,
     createContext: async ({ req }): Promise<Context> => {
       const requestId = requestIdOf(req);
       const user = opts.authenticate ? await opts.authenticate(req.headers.authorization) : null;
       return {
         user,
         requestId,
-        clientIp: clientIpOf(req),
+        clientIp: clientAddressOf({
+          forwardedFor: req.headers["x-forwarded-for"],
+          peer: req.socket.remoteAddress,
+          trustedProxies,
+        }),
         log: opts.log.child({ requestId, userId: user?.id }),
       };
     },
@@ -134,6 +148,7 @@ export function createServiceServer(opts: ServiceServerOptions): http.Server {
       const raw = opts.routes?.[url.pathname] ?? mountedAt(opts.routes, url.pathname);
       if (raw) return await raw(req, res);
       if (url.pathname.startsWith("/trpc/")) {
+        if (refuseOverLimits(req, res, url, limits)) return;
         req.headers["x-request-id"] = requestId;
         return trpc(req, res);
       }
@@ -173,16 +188,6 @@ function answerClientErrors(server: http.Server, log: Logger): void {
 function requestIdOf(req: http.IncomingMessage): string {
   const given = req.headers["x-request-id"];
   return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
-}
-
-/**
- * Services are reachable only from the web app (network policy), which sets
- * x-forwarded-for to the browser's address; the first entry is that address.
- */
-function clientIpOf(req: http.IncomingMessage): string | null {
-  const forwarded = req.headers["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  return first || req.socket.remoteAddress || null;
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {

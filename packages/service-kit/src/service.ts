@@ -22,6 +22,7 @@ export type BaseServiceEnv = {
   MONGO_POOL_SIZE: number;
   NATS_URL: string;
   NATS_STREAM_REPLICAS: number;
+  TRUSTED_PROXIES?: number;
   OPERATOR_EMAILS: string[];
 };
 
@@ -106,6 +107,7 @@ export async function startService(def: ServiceDefinition): Promise<RunningServi
     checks: readinessChecks(),
     authenticate: def.authenticate?.(log),
     routes: def.routes,
+    trustedProxies: def.env.TRUSTED_PROXIES ?? 0,
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

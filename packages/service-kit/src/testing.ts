@@ -1,3 +1,4 @@
+import { TRPCError } from "@trpc/server";
 import { EventBus } from "./bus";
 import { connectDatabase, disconnectDatabase } from "./db";
 import { createLogger } from "./logger";
@@ -34,4 +35,15 @@ export function testContext(user: AuthUser | null = null, clientIp = "203.0.113.
 export function callerFor<R extends { createCaller: (ctx: Context) => unknown }>(router: R) {
   return (user: AuthUser | null, clientIp?: string) =>
     router.createCaller(testContext(user, clientIp)) as ReturnType<R["createCaller"]>;
+}
+
+/** The TRPCError a direct call refused with (fails the test if the call succeeded or threw something else). */
+export async function errorOf(call: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await call;
+  } catch (err) {
+    if (err instanceof TRPCError) return err;
+    throw err;
+  }
+  throw new Error("expected the call to fail");
 }

@@ -10,7 +10,7 @@ export type Context = {
   user: AuthUser | null;
   log: Logger;
   requestId: string;
-  /** The end user's address as the web app forwarded it (for throttling), else the peer's. */
+  /** The end user's address through the trusted proxies (clientAddressOf), for throttling. */
   clientIp: string | null;
 };
 
@@ -36,7 +36,9 @@ const t = initTRPC.context<Context>().create({
       message:
         error.code === "INTERNAL_SERVER_ERROR"
           ? "Something went wrong on our side."
-          : shape.message,
+          : error.code === "PAYLOAD_TOO_LARGE"
+            ? "The request body is too large."
+            : shape.message,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,

@@ -12,6 +12,7 @@ import {
 import type { AnyTRPCRouter } from "@trpc/server";
 import type {
   AuthSession,
+  ConfirmRegistrationInput,
   CreateListingInput,
   CreateOrderInput,
   Listing,
@@ -19,6 +20,7 @@ import type {
   Order,
   OrderIdInput,
   RegisterInput,
+  RegistrationReceived,
   SignInInput,
 } from "@tx/api-contracts";
 import type { TrpcResult } from "./trpc-http";
@@ -60,7 +62,8 @@ type Query<Input, Output> = { query: (input: Input) => Promise<Output> };
  * checks at compile time.
  */
 export type AuthSteps = {
-  register: Mutation<RegisterInput, AuthSession>;
+  register: Mutation<RegisterInput, RegistrationReceived>;
+  confirmRegistration: Mutation<ConfirmRegistrationInput, AuthSession>;
   signIn: Mutation<SignInInput, AuthSession>;
 };
 export type TicketsSteps = {

@@ -23,16 +23,13 @@ const infra = await startInfra({
   ports: { mongo: 27117, nats: 4222, redis: 6390, mailHttp: 8025, mailSmtp: 1025 },
 });
 say("infrastructure up");
-// A session secret kept with the dev data, so sign-ins survive a restart.
-const secretFile = path.join(dir, "nextauth-secret");
-if (!existsSync(secretFile))
-  writeFileSync(secretFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
-const sessionSecret = readFileSync(secretFile, "utf8").trim();
-// Likewise the key of saved searches' unsubscribe links, so links in sent emails keep working.
-const unsubscribeFile = path.join(dir, "saved-search-secret");
-if (!existsSync(unsubscribeFile))
-  writeFileSync(unsubscribeFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
-const unsubscribeSecret = readFileSync(unsubscribeFile, "utf8").trim();
+/** A secret kept with the dev data, so sign-ins and emailed links survive a restart. */
+function storedSecret(name: string): string {
+  const file = path.join(dir, name);
+  if (!existsSync(file))
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
 
 let stack: Awaited<ReturnType<typeof startStack>> | undefined;
 try {
@@ -44,9 +41,13 @@ try {
     ports: "default",
     web: withWeb ? "start" : false,
     env: {
-      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? sessionSecret,
-      SAVED_SEARCH_SECRET: process.env.SAVED_SEARCH_SECRET ?? unsubscribeSecret,
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? storedSecret("nextauth-secret"),
+      EMAIL_LINK_SECRET: process.env.EMAIL_LINK_SECRET ?? storedSecret("email-link-secret"),
+      // Likewise the key of saved searches' unsubscribe links, so links in sent emails keep working.
+      SAVED_SEARCH_SECRET: process.env.SAVED_SEARCH_SECRET ?? storedSecret("saved-search-secret"),
     },
+    // One developer's browser: the limits per address apply as configured.
+    relaxAddressLimits: false,
   });
 } catch (err) {
   say(`start failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -57,7 +58,7 @@ try {
 // Demo data once per data folder: users every time (idempotent), listings only the first time.
 const seededMarker = path.join(dir, "seeded");
 const seededBefore = existsSync(seededMarker);
-const listed = await seedDemo(stack.urls, !seededBefore);
+const listed = await seedDemo(stack, !seededBefore);
 if (!seededBefore) writeFileSync(seededMarker, new Date().toISOString());
 say(seededBefore ? "demo data already there" : `seeded ${listed} demo listings`);
 

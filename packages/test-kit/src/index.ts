@@ -1,4 +1,5 @@
 export * from "./clients";
+export * from "./emailed-links";
 export * from "./infra";
 export * from "./journeys";
 export * from "./mailpit";

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { freePort, tcpOpen, waitFor } from "./net";
+import { setTimeout as sleep } from "node:timers/promises";
+import { freePort, GiveUp, tcpOpen, waitFor } from "./net";
 import { binary } from "./paths";
 import {
   clusterDir,
@@ -49,13 +50,19 @@ export type Infra = {
   stop: () => Promise<void>;
 };
 
+/** How long a server must keep running after its ports open to count as started. */
+const STILL_RUNNING_MS = 300;
+
 type Server = {
   name: string;
   port: number;
   extraPort?: number;
+  /** The ports were given by the caller: never moved. */
+  fixedPorts: boolean;
   proc?: ManagedProcess;
   /** Once, before the first launch (initdb). */
   prepare?: () => void;
+  /** Reads the server's ports when called: a first start may move them (startOne). */
   launch: () => ManagedProcess;
 };
 
@@ -89,6 +96,8 @@ export async function startInfra(opts: StartInfraOptions): Promise<Infra> {
   const wanted = (name: InfraName) => !opts.only || opts.only.includes(name);
   const portFor = async (key: keyof NonNullable<StartInfraOptions["ports"]>) =>
     opts.ports?.[key] ?? (await freePort());
+  const given = (key: keyof NonNullable<StartInfraOptions["ports"]>) =>
+    opts.ports?.[key] !== undefined;
 
   const dataDir = (name: string) => {
     const d = path.join(opts.dir, name);
@@ -96,161 +105,180 @@ export async function startInfra(opts: StartInfraOptions): Promise<Infra> {
     return d;
   };
 
-  let ferretdbDebugUrl: string | undefined;
   let postgresDir: string | undefined;
   if (!env.MONGO_URL && wanted("mongo")) {
-    const port = await portFor("mongo");
-    const debugPort = await freePort();
-    ferretdbDebugUrl = `http://127.0.0.1:${debugPort}`;
     const dir = dataDir("ferretdb");
     const chain: Server[] = [];
-    let storage = [`--handler=sqlite`, `--sqlite-url=file:${dir}/`];
+    let storage = () => [`--handler=sqlite`, `--sqlite-url=file:${dir}/`];
     if (ferretdbBackend === "postgresql") {
-      const pgPort = await freePort();
       const pgDir = clusterDir(dataDir("postgresql"));
       postgresDir = pgDir;
       const user = postgresUser();
-      chain.push({
+      const postgresql: Server = {
         name: "postgresql",
-        port: pgPort,
+        port: await freePort(),
+        fixedPorts: false,
         prepare: () => ensureCluster(pgDir),
         launch: () =>
-          spawnManaged("postgresql", postgresBinary("postgres"), postgresArgs(pgDir, pgPort), {
-            logDir,
-            user,
-          }),
-      });
-      storage = ["--handler=postgresql", `--postgresql-url=${ferretdbPostgresUrl(pgPort)}`];
+          spawnManaged(
+            "postgresql",
+            postgresBinary("postgres"),
+            postgresArgs(pgDir, postgresql.port),
+            { logDir, user },
+          ),
+      };
+      chain.push(postgresql);
+      storage = () => [
+        "--handler=postgresql",
+        `--postgresql-url=${ferretdbPostgresUrl(postgresql.port)}`,
+      ];
     }
-    chain.push({
+    const ferretdb: Server = {
       name: "mongo",
-      port,
-      // Waited for like the main port, so that no later free port can be this one.
-      extraPort: debugPort,
+      port: await portFor("mongo"),
+      // The debug server's port, waited for like the main one so no later free port is it.
+      extraPort: await freePort(),
+      fixedPorts: given("mongo"),
       launch: () =>
         spawnManaged(
           "ferretdb",
           binary("ferretdb"),
           [
-            `--listen-addr=127.0.0.1:${port}`,
-            ...storage,
+            `--listen-addr=127.0.0.1:${ferretdb.port}`,
+            ...storage(),
             `--state-dir=${dir}`,
             "--telemetry=disable",
             "--log-level=warn",
-            `--debug-addr=127.0.0.1:${debugPort}`,
+            `--debug-addr=127.0.0.1:${ferretdb.extraPort}`,
           ],
           { logDir },
         ),
-    });
+    };
+    chain.push(ferretdb);
     servers.set("mongo", chain);
   }
   if (!env.NATS_URL && wanted("nats")) {
-    const port = await portFor("nats");
     const dir = dataDir("nats");
-    servers.set("nats", [
-      {
-        name: "nats",
-        port,
-        launch: () =>
-          spawnManaged(
-            "nats",
-            binary("nats-server"),
-            ["-js", "-a", "127.0.0.1", "-p", String(port), "-sd", dir, "--no_advertise"],
-            { logDir },
-          ),
-      },
-    ]);
+    const nats: Server = {
+      name: "nats",
+      port: await portFor("nats"),
+      fixedPorts: given("nats"),
+      launch: () =>
+        spawnManaged(
+          "nats",
+          binary("nats-server"),
+          ["-js", "-a", "127.0.0.1", "-p", String(nats.port), "-sd", dir, "--no_advertise"],
+          { logDir },
+        ),
+    };
+    servers.set("nats", [nats]);
   }
   if (!env.REDIS_URL && wanted("redis")) {
-    const port = await portFor("redis");
     const dir = dataDir("redis");
-    servers.set("redis", [
-      {
-        name: "redis",
-        port,
-        launch: () =>
-          spawnManaged(
-            "redis",
-            binary("redis-server"),
-            [
-              "--port",
-              String(port),
-              "--bind",
-              "127.0.0.1",
-              "--dir",
-              dir,
-              "--appendonly",
-              "yes",
-              // fsync on every write locally: a test kills redis and expects its delayed jobs back.
-              "--appendfsync",
-              "always",
-              "--save",
-              "",
-              "--protected-mode",
-              "no",
-            ],
-            { logDir },
-          ),
-      },
-    ]);
+    const redis: Server = {
+      name: "redis",
+      port: await portFor("redis"),
+      fixedPorts: given("redis"),
+      launch: () =>
+        spawnManaged(
+          "redis",
+          binary("redis-server"),
+          [
+            "--port",
+            String(redis.port),
+            "--bind",
+            "127.0.0.1",
+            "--dir",
+            dir,
+            "--appendonly",
+            "yes",
+            // fsync on every write locally: a test kills redis and expects its delayed jobs back.
+            "--appendfsync",
+            "always",
+            "--save",
+            "",
+            "--protected-mode",
+            "no",
+          ],
+          { logDir },
+        ),
+    };
+    servers.set("redis", [redis]);
   }
   if (!env.SMTP_HOST && wanted("mail")) {
-    const port = await portFor("mailHttp");
-    const smtpPort = await portFor("mailSmtp");
     const dir = dataDir("mailpit");
-    servers.set("mail", [
-      {
-        name: "mail",
-        port,
-        extraPort: smtpPort,
-        launch: () =>
-          spawnManaged(
-            "mailpit",
-            binary("mailpit"),
-            [
-              "--listen",
-              `127.0.0.1:${port}`,
-              "--smtp",
-              `127.0.0.1:${smtpPort}`,
-              "--database",
-              path.join(dir, "mailpit.db"),
-              "--smtp-auth-accept-any",
-              "--smtp-auth-allow-insecure",
-              "--disable-version-check",
-            ],
-            { logDir },
-          ),
-      },
-    ]);
+    const mail: Server = {
+      name: "mail",
+      port: await portFor("mailHttp"),
+      extraPort: await portFor("mailSmtp"),
+      fixedPorts: given("mailHttp") || given("mailSmtp"),
+      launch: () =>
+        spawnManaged(
+          "mailpit",
+          binary("mailpit"),
+          [
+            "--listen",
+            `127.0.0.1:${mail.port}`,
+            "--smtp",
+            `127.0.0.1:${mail.extraPort}`,
+            "--database",
+            path.join(dir, "mailpit.db"),
+            "--smtp-auth-accept-any",
+            "--smtp-auth-allow-insecure",
+            "--disable-version-check",
+          ],
+          { logDir },
+        ),
+    };
+    servers.set("mail", [mail]);
   }
 
-  const startOne = async (server: Server) => {
+  /**
+   * Launches a server and waits for its ports. A free port is only free when it was picked:
+   * another process (a parallel test file's server) can take it before ours binds. Then
+   * the port answers although ours exited, so a server counts as started only if it is
+   * still running a moment after its ports open. On a first start with ports we picked, one
+   * that exited is launched again on new ports; a restart keeps its ports (clients hold them).
+   */
+  const startOne = async (server: Server, first: boolean) => {
     server.prepare?.();
     server.prepare = undefined;
-    server.proc = server.launch();
-    const proc = server.proc;
-    const ports = [server.port, ...(server.extraPort ? [server.extraPort] : [])];
-    await waitFor(
-      `${server.name} on port ${ports.join(",")} (see ${logDir}/${proc.name}.log)`,
-      async () => {
-        if (!proc.isRunning()) throw new Error(`${proc.name} exited`);
-        for (const p of ports) if (!(await tcpOpen(p))) return false;
-        return true;
-      },
-      { timeoutMs: 30_000 },
-    );
-    say(`${server.name} listening on ${ports.join(", ")} (pid ${proc.pid})`);
+    for (let attempt = 1; ; attempt++) {
+      const proc = server.launch();
+      server.proc = proc;
+      const ports = [server.port, ...(server.extraPort ? [server.extraPort] : [])];
+      try {
+        await waitFor(
+          `${server.name} on port ${ports.join(",")} (see ${logDir}/${proc.name}.log)`,
+          async () => {
+            if (!proc.isRunning()) throw new GiveUp(`${proc.name} exited`);
+            for (const p of ports) if (!(await tcpOpen(p))) return false;
+            await sleep(STILL_RUNNING_MS);
+            if (!proc.isRunning()) throw new GiveUp(`${proc.name} exited`);
+            return true;
+          },
+          { timeoutMs: 30_000 },
+        );
+        say(`${server.name} listening on ${ports.join(", ")} (pid ${proc.pid})`);
+        return;
+      } catch (err) {
+        if (proc.isRunning() || !first || server.fixedPorts || attempt >= 3) throw err;
+        say(`${server.name} exited as it started (port ${ports.join(",")} taken?): new ports`);
+        server.port = await freePort();
+        if (server.extraPort) server.extraPort = await freePort();
+      }
+    }
   };
 
-  const startChain = async (chain: Server[]) => {
-    for (const server of chain) if (!server.proc?.isRunning()) await startOne(server);
+  const startChain = async (chain: Server[], first = false) => {
+    for (const server of chain) if (!server.proc?.isRunning()) await startOne(server, first);
   };
   const stopChain = async (chain: Server[], graceMs: number) => {
     for (const server of [...chain].reverse()) await server.proc?.stop(graceMs);
   };
 
   try {
-    await Promise.all([...servers.values()].map(startChain));
+    await Promise.all([...servers.values()].map((chain) => startChain(chain, true)));
   } catch (err) {
     await Promise.all([...servers.values()].map((c) => stopChain(c, 2_000)));
     throw err;
@@ -261,6 +289,7 @@ export async function startInfra(opts: StartInfraOptions): Promise<Infra> {
   const nats = front("nats");
   const redis = front("redis");
   const mail = front("mail");
+  const ferretdbDebugUrl = mongo?.extraPort ? `http://127.0.0.1:${mongo.extraPort}` : undefined;
   const urls: InfraUrls = {
     // Any number of connections: our FerretDB build makes conditional writes atomic
     // (scripts/patches/ferretdb-v1.24.2-atomic-writes.patch), as MongoDB is.

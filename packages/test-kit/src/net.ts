@@ -14,7 +14,13 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Polls until `probe` resolves truthy, or throws after `timeoutMs` with `what` in the message. */
+/** Thrown by a probe when waiting longer cannot help (the awaited process exited). */
+export class GiveUp extends Error {}
+
+/**
+ * Polls until `probe` resolves truthy, or throws after `timeoutMs` with `what` in the
+ * message; at once if the probe throws GiveUp.
+ */
 export async function waitFor<T>(
   what: string,
   probe: () => Promise<T | undefined | null | false>,
@@ -27,6 +33,7 @@ export async function waitFor<T>(
       const value = await probe();
       if (value) return value;
     } catch (err) {
+      if (err instanceof GiveUp) throw new Error(`gave up waiting for ${what}: ${err.message}`);
       lastError = err;
     }
     await new Promise((r) => setTimeout(r, intervalMs));

@@ -9,6 +9,8 @@ import {
   zoneOfCity,
 } from "@tx/api-contracts";
 import { answerOf, authSteps, ticketsSteps } from "./clients";
+import { registerConfirmed } from "./journeys";
+import type { Stack } from "./stack";
 
 export const demoUsers = [
   { name: "Sam Seller", email: "sam@example.com", password: "tickets-please-2026" },
@@ -108,24 +110,28 @@ export function demoListings(count: number, now = Date.now()): CreateListingInpu
   });
 }
 
-async function sessionFor(authUrl: string, user: (typeof demoUsers)[number]): Promise<AuthSession> {
-  const auth = authSteps(authUrl);
-  const registered = await answerOf(auth.register.mutate(user));
-  if (registered.data) return registered.data;
+/** Signs the demo user in, or (the first time) registers and confirms them. */
+async function sessionFor(
+  stack: Pick<Stack, "urls" | "env">,
+  user: (typeof demoUsers)[number],
+): Promise<AuthSession> {
   const signedIn = await answerOf(
-    auth.signIn.mutate({ email: user.email, password: user.password }),
+    authSteps(stack.urls.auth).signIn.mutate({ email: user.email, password: user.password }),
   );
-  if (!signedIn.data) throw new Error(`demo user ${user.email}: ${signedIn.error?.message}`);
-  return signedIn.data;
+  if (signedIn.data) return signedIn.data;
+  const [registered] = await registerConfirmed(stack, [user]);
+  if (!registered) throw new Error(`demo user ${user.email}: ${signedIn.error?.message}`);
+  return registered;
 }
 
 /** Seeds users (idempotent) and, when `withListings`, the catalogue. Returns how many listings. */
 export async function seedDemo(
-  urls: { auth: string; tickets: string },
+  stack: Pick<Stack, "urls" | "env">,
   withListings: boolean,
   count = 200,
 ): Promise<number> {
-  const [sam, rita] = await Promise.all(demoUsers.map((u) => sessionFor(urls.auth, u)));
+  const { urls } = stack;
+  const [sam, rita] = await Promise.all(demoUsers.map((u) => sessionFor(stack, u)));
   if (!withListings || !sam || !rita) return 0;
   let created = 0;
   const listings = demoListings(count);

@@ -3,7 +3,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { type ServiceName, serviceNames } from "@tx/api-contracts";
 import type { InfraUrls } from "./infra";
-import { freePort, waitFor } from "./net";
+import { freePort, GiveUp, waitFor } from "./net";
 import { repoRoot } from "./paths";
 import { type ManagedProcess, spawnManaged } from "./process";
 
@@ -34,6 +34,22 @@ export type StackOptions = {
    * and its durable consumers, as replicas of a Deployment do.
    */
   replicas?: number | Partial<Record<ServiceName, number>>;
+  /**
+   * Every client of a test stack calls from 127.0.0.1, so the limits per client address
+   * would count a whole test's users as one (default: relaxed; tests of those limits set
+   * their own values in `env`).
+   */
+  relaxAddressLimits?: boolean;
+};
+
+/** Limits per client address, raised where one address stands for every test user. */
+const relaxedAddressLimits: Record<string, string> = {
+  REGISTER_PER_ADDRESS: "100000/60",
+  PASSWORD_RESET_PER_ADDRESS: "100000/60",
+  EMAILED_TOKEN_USE_PER_ADDRESS: "100000/60",
+  THROTTLE_ADDRESS_ATTEMPTS: "100000",
+  ORDER_CREATE_PER_ADDRESS: "100000/60",
+  PAYMENT_START_PER_ADDRESS: "100000/60",
 };
 
 export type Stack = {
@@ -92,11 +108,14 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     AUTH_JWKS_URL: `${urls.auth}/.well-known/jwks.json`,
     LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
     NEXT_TELEMETRY_DISABLED: "1",
+    ...(opts.relaxAddressLimits === false ? {} : relaxedAddressLimits),
     ...opts.env,
   };
 
   // The web app's session secret: random per test stack; the dev command passes a stored one.
   env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
+  // Signs emailed links; auth and notifications share it.
+  env.EMAIL_LINK_SECRET ??= randomBytes(32).toString("base64url");
   env.NEXTAUTH_URL ??= `http://${opts.ports === "default" ? "localhost" : "127.0.0.1"}:${ports.web}`;
   // Signs saved searches' unsubscribe links (tickets): random per test stack, like the above.
   env.SAVED_SEARCH_SECRET ??= randomBytes(32).toString("base64url");
@@ -204,7 +223,7 @@ async function waitForReady(
   await waitFor(
     `${name} to be ready at ${url} (see ${logDir}/${name}.log)`,
     async () => {
-      if (!proc.isRunning()) throw new Error(`${name} exited; see ${logDir}/${name}.log`);
+      if (!proc.isRunning()) throw new GiveUp(`${name} exited; see ${logDir}/${name}.log`);
       const res = await fetch(url).catch(() => undefined);
       return res?.ok ?? false;
     },

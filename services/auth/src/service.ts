@@ -2,6 +2,7 @@ import { createTokenVerifier, type ServiceDefinition } from "@tx/service-kit";
 import { createLocalJWKSet } from "jose";
 import { jwks } from "./domain/keys";
 import { env } from "./env";
+import { EmailedTokenModel } from "./models/emailed-token";
 import { UserModel } from "./models/user";
 import { startRuntime } from "./runtime";
 import { authRouter } from "./trpc/router";
@@ -11,7 +12,7 @@ export const service: ServiceDefinition = {
   name: "auth",
   env,
   router: authRouter,
-  outboxModels: [UserModel],
+  outboxModels: [UserModel, EmailedTokenModel],
   // The auth service checks its own tokens with its own public key, no HTTP round trip.
   authenticate: (log) =>
     createTokenVerifier({

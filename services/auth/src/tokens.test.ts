@@ -1,6 +1,6 @@
 import path from "node:path";
 import { ACCESS_TOKEN_AUDIENCE, type AuthSession } from "@tx/api-contracts";
-import { type Stack, startStack } from "@tx/test-kit";
+import { registerUsers, type Stack, startStack } from "@tx/test-kit";
 import { withInfra } from "@tx/test-kit/vitest";
 import { generateKeyPair, importJWK, SignJWT } from "jose";
 import { MongoClient } from "mongodb";
@@ -16,11 +16,7 @@ beforeAll(async () => {
     logDir: path.join(infra.infra.dir, "logs"),
     services: ["auth", "tickets"],
   });
-  session = await call<AuthSession>("auth", "register", {
-    email: `token-${Date.now()}@example.com`,
-    name: "Token Tester",
-    password: "correct horse battery staple",
-  }).then((r) => r.data as AuthSession);
+  [session] = (await registerUsers(stack, "token", 1)) as [AuthSession];
 }, 120_000);
 afterAll(async () => {
   await stack?.stop();

@@ -9,6 +9,12 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "@playwright/test";
 import { chromiumLaunchOptions } from "@tx/test-kit";
+import {
+  accountExistsEmail,
+  confirmRegistrationEmail,
+  passwordChangedEmail,
+  passwordResetEmail,
+} from "../src/emails/account";
 import { deliveryDisputedEmail } from "../src/emails/delivery-disputed";
 import { deliveryRefundedEmail } from "../src/emails/delivery-refunded";
 import { orderConfirmedEmail } from "../src/emails/order-confirmed";
@@ -23,6 +29,7 @@ import { welcomeEmail } from "../src/emails/welcome";
 const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "docs", "emails");
 const orderId = "6650f1c2a4b9d3e8f0a1b2c3";
 const orderUrl = `http://localhost:3000/orders/${orderId}`;
+const sampleToken = `${"k".repeat(22)}.${"s".repeat(43)}`;
 const myListingsUrl = "http://localhost:3000/my-listings";
 const event = {
   title: "Japanese Breakfast: Jubilee Tour",
@@ -54,6 +61,29 @@ const samples: Record<string, Promise<RenderedEmail>> = {
     reason: "order_expired",
     orderId,
     orderUrl,
+  }),
+  "confirm-registration": confirmRegistrationEmail({
+    name: "Ada Lovelace",
+    confirmUrl: `http://localhost:3000/register/confirm?token=${sampleToken}`,
+    expiresAt: new Date("2027-03-15T20:00:00.000Z"),
+    sentAt: new Date("2027-03-14T20:00:00.000Z"),
+  }),
+  "account-exists": accountExistsEmail({
+    name: "Ada Lovelace",
+    signInUrl: "http://localhost:3000/signin",
+    resetUrl: "http://localhost:3000/forgot-password",
+  }),
+  "password-reset": passwordResetEmail({
+    name: "Ada Lovelace",
+    resetUrl: `http://localhost:3000/reset-password?token=${sampleToken}`,
+    expiresAt: new Date("2027-03-14T20:30:00.000Z"),
+    sentAt: new Date("2027-03-14T20:00:00.000Z"),
+  }),
+  "password-changed": passwordChangedEmail({
+    name: "Ada Lovelace",
+    via: "reset",
+    changedAt: new Date("2027-03-14T20:04:00.000Z"),
+    resetUrl: "http://localhost:3000/forgot-password",
   }),
   "tickets-ready": ticketsReadyEmail({
     ...event,

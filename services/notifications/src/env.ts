@@ -1,4 +1,4 @@
-import { authEnvShape, parseEnv, serviceEnvShape } from "@tx/service-kit";
+import { authEnvShape, emailLinkEnvShape, parseEnv, serviceEnvShape } from "@tx/service-kit";
 import { z } from "zod";
 import { mailEnvShape, mailTransportConfig } from "./mail/config";
 
@@ -6,6 +6,7 @@ export const env = parseEnv({
   ...serviceEnvShape,
   ...authEnvShape,
   ...mailEnvShape,
+  ...emailLinkEnvShape,
   PORT: serviceEnvShape.PORT.default(4006),
   /** Where the web app lives: links in emails point here. */
   WEB_BASE_URL: z

@@ -4,6 +4,7 @@ import {
   type ServiceDefinition,
 } from "@tx/service-kit";
 import { env, mailTransport } from "./env";
+import { accountEmailConsumers } from "./events/consumers/account-emails";
 import { deliveryConsumers } from "./events/consumers/delivery";
 import { orderCreatedConsumer } from "./events/consumers/order-created";
 import { paymentRefundedConsumer } from "./events/consumers/payment-refunded";
@@ -32,6 +33,7 @@ export const service: ServiceDefinition = {
     orderCreatedConsumer,
     paymentSucceededConsumer(mailer),
     paymentRefundedConsumer(mailer),
+    ...accountEmailConsumers({ ...mailer, linkSecret: env.EMAIL_LINK_SECRET }),
     ...deliveryConsumers(mailer),
     ticketSearchMatchedConsumer(mailer),
   ],

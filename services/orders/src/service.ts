@@ -3,6 +3,7 @@ import { env } from "./env";
 import { expirationCompletedConsumer } from "./events/consumers/expiration-completed";
 import { paymentRefundedConsumer } from "./events/consumers/payment-refunded";
 import { paymentSucceededConsumer } from "./events/consumers/payment-succeeded";
+import { reservationRejectedConsumer } from "./events/consumers/reservation-rejected";
 import {
   ticketCreatedConsumer,
   ticketDeletedConsumer,
@@ -10,6 +11,7 @@ import {
 } from "./events/consumers/ticket-replica";
 import { OrderModel } from "./models/order";
 import { overdueHolds } from "./reconcile/overdue-holds";
+import { limits } from "./runtime";
 import { ordersRouter } from "./trpc/router";
 
 /** The orders service as main.ts starts it. */
@@ -26,7 +28,9 @@ export const service: ServiceDefinition = {
     expirationCompletedConsumer,
     paymentSucceededConsumer,
     paymentRefundedConsumer,
+    reservationRejectedConsumer,
   ],
+  start: async () => limits.start(),
   reconcilers: [overdueHolds(env.RECONCILE_GRACE_SECONDS)],
   reconcileIntervalSeconds: env.RECONCILE_INTERVAL_SECONDS,
 };

@@ -1,6 +1,7 @@
 import {
   authEnvShape,
   parseEnv,
+  rateSetting,
   reconcileEnvShape,
   redisEnvShape,
   serviceEnvShape,
@@ -12,10 +13,12 @@ export const env = parseEnv(
     .object({
       ...serviceEnvShape,
       ...authEnvShape,
+      ...redisEnvShape,
       ...reconcileEnvShape,
-      /** Where the payout run's schedule lives (issue 22); required in production. */
-      REDIS_URL: redisEnvShape.REDIS_URL.optional(),
       PORT: serviceEnvShape.PORT.default(4004),
+      /** "<points>/<seconds>": payments started per buyer, and per client address. */
+      PAYMENT_START_PER_USER: rateSetting("30/60"),
+      PAYMENT_START_PER_ADDRESS: rateSetting("120/60"),
       /** With a key, real Stripe; without, the built-in sandbox gateway. */
       STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
       STRIPE_PUBLISHABLE_KEY: z.string().startsWith("pk_").optional(),
@@ -56,9 +59,6 @@ export const env = parseEnv(
           path: ["STRIPE_SECRET_KEY"],
           message: "required in production (the sandbox gateway takes no real money)",
         });
-      }
-      if (env.NODE_ENV === "production" && !env.REDIS_URL) {
-        ctx.addIssue({ code: "custom", path: ["REDIS_URL"], message: "required in production" });
       }
     })
     .transform((env) => ({

@@ -13,11 +13,13 @@ import {
   deliveryReadyConsumer,
   deliveryTransferRequestedConsumer,
 } from "./events/consumers/sale-delivery";
+import { reservationRejectedConsumer } from "./events/consumers/reservation-rejected";
 import { gateway, sandbox, setOwnWebhookUrl } from "./gateway/index";
 import { LedgerEntryModel } from "./models/ledger-entry";
 import { PaymentModel } from "./models/payment";
 import { startPayoutSchedule } from "./payouts/schedule";
 import { paymentsReconciler } from "./reconcile/payments";
+import { limits } from "./runtime";
 import { paymentsRouter } from "./trpc/router";
 import { webhookRoute } from "./webhook/route";
 
@@ -33,6 +35,7 @@ export const service: ServiceDefinition = {
     orderCancelledConsumer,
     orderCompletedConsumer,
     paymentSucceededConsumer,
+    reservationRejectedConsumer,
     deliveryFailedConsumer,
     // Issue 22: the sellers' ledger.
     deliveryReadyConsumer,
@@ -40,14 +43,11 @@ export const service: ServiceDefinition = {
     deliveryConfirmedConsumer,
     paymentRefundedConsumer,
   ],
-  // Sandbox only: deliver the webhooks it stored, like Stripe would, until they land.
-  // Issue 22: the payout run's schedule (BullMQ), when Redis is configured.
   start: async ({ log }) => {
-    const stopWebhooks = (await sandbox()?.webhooks.start()) ?? (async () => {});
-    if (!env.REDIS_URL) {
-      log.warn("no REDIS_URL: the payout run is not scheduled");
-      return stopWebhooks;
-    }
+    const stopLimits = limits.start();
+    // Sandbox only: deliver the webhooks it stored, like Stripe would, until they land.
+    const stopWebhooks = sandbox()?.webhooks.start();
+    // Issue 22: the payout run's schedule (BullMQ).
     const payouts = await startPayoutSchedule(
       env.REDIS_URL,
       { cron: env.PAYOUT_CRON, tz: env.PAYOUT_TZ },
@@ -55,7 +55,8 @@ export const service: ServiceDefinition = {
     );
     return async () => {
       await payouts.stop();
-      await stopWebhooks();
+      await stopWebhooks?.();
+      await stopLimits();
     };
   },
   // At start (in the background: one failing payment never stops the service) and on a schedule.

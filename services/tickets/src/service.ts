@@ -5,6 +5,7 @@ import { orderCreatedConsumer } from "./events/consumers/order-created";
 import { orderCancelledConsumer, orderCompletedConsumer } from "./events/consumers/order-finished";
 import { userRegisteredConsumer } from "./events/consumers/user-registered";
 import { ticketFeed } from "./live/feed";
+import { OrderReplicaModel } from "./models/order-replica";
 import { SearchDigestModel } from "./models/saved-search";
 import { TicketModel } from "./models/ticket";
 import { stuckReservations } from "./reconcile/stuck-reservations";
@@ -24,7 +25,7 @@ export const service: ServiceDefinition = {
   env,
   router: ticketsRouter,
   authenticate: () => verify,
-  outboxModels: [TicketModel, SearchDigestModel],
+  outboxModels: [TicketModel, OrderReplicaModel, SearchDigestModel],
   consumers: [
     orderCreatedConsumer,
     orderCancelledConsumer,

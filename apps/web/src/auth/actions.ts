@@ -1,32 +1,32 @@
 "use server";
 
-import { type AuthSession, RegisterInput } from "@tx/api-contracts";
+import { RegisterInput } from "@tx/api-contracts";
 import { redirect } from "next/navigation";
-import { type FormErrors, formErrorsFromService, formErrorsFromZod } from "@/forms/form-errors";
+import { type EmailOutcome, formErrorsFromService, formErrorsFromZod } from "@/forms/form-errors";
 import { serverApi } from "@/trpc/server";
 import { serviceError } from "@/trpc/service-error";
-import { safeCallbackPath } from "./callback-path";
 import { revokeSession } from "./revoke";
 import { saveSession, storedAuthSession } from "./session";
 
 const registerFields = ["email", "name", "password"] as const;
-export type RegisterErrors = FormErrors<(typeof registerFields)[number]>;
+export type RegisterOutcome = EmailOutcome<(typeof registerFields)[number]>;
 
 /**
- * Creates the account and signs the new user in with the session the auth service returned,
- * then goes to `callbackUrl` (a path on this site) or home. Returns only when refused.
+ * Asks the auth service to register the email. It answers the same whether or not the
+ * email has an account (the email itself says which), so the form always ends at "check
+ * your inbox": the page tells nobody who has an account here.
  */
-export async function register(values: unknown, callbackUrl: unknown): Promise<RegisterErrors> {
+export async function register(values: unknown): Promise<RegisterOutcome> {
   const input = RegisterInput.safeParse(values);
-  if (!input.success) return formErrorsFromZod(input.error, registerFields);
-  let session: AuthSession;
-  try {
-    session = await (await serverApi()).auth.register.mutate(input.data);
-  } catch (err) {
-    return formErrorsFromService(serviceError(err), registerFields);
+  if (!input.success) {
+    return { kind: "refused", errors: formErrorsFromZod(input.error, registerFields) };
   }
-  await saveSession(session);
-  redirect(safeCallbackPath(callbackUrl));
+  try {
+    const { sentTo } = await (await serverApi()).auth.register.mutate(input.data);
+    return { kind: "sent", sentTo };
+  } catch (err) {
+    return { kind: "refused", errors: formErrorsFromService(serviceError(err), registerFields) };
+  }
 }
 
 /** Revokes the session at the auth service, forgets it here, and goes home. */

@@ -1,3 +1,4 @@
+import { TRPCClientError } from "@trpc/client";
 import type { AuthSession } from "@tx/api-contracts";
 import { describe, expect, it, vi } from "vitest";
 import { ensureFreshSession } from "./refresh";
@@ -53,6 +54,20 @@ describe("ensureFreshSession", () => {
     const session = issued(now, 14.5 * MINUTE, "d");
     const refresh = vi.fn(async () => Promise.reject(new Error("auth is down")));
     expect(await ensureFreshSession(session, refresh, now)).toEqual({ kind: "current", session });
+  });
+
+  it("ends a session at once when the auth service refuses its refresh (revoked)", async () => {
+    const now = Date.now();
+    const session = issued(now, 14.5 * MINUTE, "r");
+    const refused = TRPCClientError.from({
+      error: {
+        message: "Your session has ended. Please sign in again.",
+        code: -32001,
+        data: { code: "UNAUTHORIZED", httpStatus: 401 },
+      },
+    });
+    const refresh = vi.fn(async () => Promise.reject(refused));
+    expect(await ensureFreshSession(session, refresh, now)).toEqual({ kind: "ended" });
   });
 
   it("ends a session whose access token expired and cannot be refreshed", async () => {

@@ -1,4 +1,5 @@
 import type { AuthSession } from "@tx/api-contracts";
+import { serviceError } from "../trpc/service-error";
 import { accessTokenDue, accessTokenValid, refreshTokenValid } from "./session-token";
 
 export type RefreshOutcome =
@@ -20,8 +21,8 @@ const rotations = new Map<string, Promise<AuthSession>>();
 /**
  * Rotates the session's tokens when the access token is about to expire. One rotation per
  * refresh token in this process: concurrent requests share it instead of racing the auth
- * service with a token only one of them may spend. A failed refresh keeps the session while
- * its access token still works, and ends it once that has expired.
+ * service with a token only one of them may spend. A refresh the auth service refuses ends
+ * the session; one it did not answer keeps the session while its access token still works.
  */
 export async function ensureFreshSession(
   session: AuthSession,
@@ -33,6 +34,9 @@ export async function ensureFreshSession(
   try {
     return { kind: "refreshed", session: await sharedRotation(session.refreshToken, refresh) };
   } catch (err) {
+    // Refused, not unanswered: the session was revoked (signed out, or a password change
+    // elsewhere ended it), so it ends now rather than when its access token runs out.
+    if (serviceError(err)?.code === "UNAUTHORIZED") return { kind: "ended" };
     console.warn(`session refresh failed: ${err instanceof Error ? err.message : String(err)}`);
     return accessTokenValid(session, now) ? { kind: "current", session } : { kind: "ended" };
   }

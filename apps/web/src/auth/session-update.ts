@@ -1,5 +1,6 @@
 import type { AuthSession } from "@tx/api-contracts";
 import type { NextRequest } from "next/server";
+import { trustedProxies } from "@/env";
 import { clientAddress } from "@/security/request";
 import { requestIdFrom } from "@/trpc/request-id";
 import { createServiceClient } from "@/trpc/service-client";
@@ -27,7 +28,7 @@ export async function sessionUpdate(
   const auth = createServiceClient(() =>
     upstreamHeaders({
       requestId: requestIdFrom(request.headers.get("x-request-id")),
-      clientAddress: clientAddress(request.headers),
+      clientAddress: clientAddress(request.headers, trustedProxies()),
       accessToken: null,
     }),
   ).auth;

@@ -7,7 +7,8 @@ import { serviceError } from "@/trpc/service-error";
 export type PaymentStart =
   | { kind: "ready"; session: PaymentSession }
   | { kind: "paid" }
-  | { kind: "ended"; message: string };
+  | { kind: "ended"; message: string }
+  | { kind: "listing_changed"; message: string };
 
 /**
  * The order's payment session (created once; the same one on every reload). The payments
@@ -24,6 +25,9 @@ export async function startPayment(orderId: string): Promise<PaymentStart> {
   } catch (err) {
     const refusal = serviceError(err);
     if (refusal?.code !== "CONFLICT") throw err;
+    if (refusal.domainCode === "LISTING_CHANGED") {
+      return { kind: "listing_changed", message: refusal.message };
+    }
     const payment = await api.payments.get.query({ orderId }).catch(() => null);
     return payment?.status === "succeeded" || payment?.status === "refunded"
       ? { kind: "paid" }

@@ -40,7 +40,7 @@ function DeadLetterCard({ group }: { group: DeadLetterGroup }) {
             <DateTime value={group.failedAt} />
           </dd>
         </div>
-        {group.letters.map((l) => (
+        {group.consumers.map((l) => (
           <div key={`${l.service}-${l.seq}`}>
             <dt>
               {serviceTitle(l.service)} (

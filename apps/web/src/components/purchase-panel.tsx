@@ -1,5 +1,5 @@
 import type { Listing } from "@tx/api-contracts";
-import { Button, ButtonLink } from "@tx/ui";
+import { Button, ButtonLink, FormError } from "@tx/ui";
 import Link from "next/link";
 import { type ReactNode, useId } from "react";
 import { withCallback } from "@/auth/callback-path";
@@ -7,13 +7,27 @@ import { unavailableReason } from "@/listings/status";
 import { PurchaseForm } from "./purchase-form";
 import styles from "./purchase-panel.module.css";
 
-type Props = { listing: Listing; viewerId: string | null };
+type Props = {
+  listing: Listing;
+  viewerId: string | null;
+  /** See PurchaseForm: the live panel holds its status still while the viewer's purchase runs. */
+  onPurchasePending?: (pending: boolean) => void;
+  /** Why this viewer's last Purchase was refused, kept when the status it met replaces the form. */
+  refusal?: string | null;
+  onPurchaseRefused?: (message: string) => void;
+};
 
 /**
  * The Purchase button in the state this viewer meets it: enabled for a signed-in buyer,
  * a way to sign in first (and come back), or disabled with the reason beside it.
  */
-export function PurchasePanel({ listing, viewerId }: Props) {
+export function PurchasePanel({
+  listing,
+  viewerId,
+  onPurchasePending,
+  refusal = null,
+  onPurchaseRefused,
+}: Props) {
   const reasonId = useId();
   const disabled = (reason: string, extra?: ReactNode) => (
     <div className={styles.panel}>
@@ -36,7 +50,12 @@ export function PurchasePanel({ listing, viewerId }: Props) {
       ) : null,
     );
   }
-  if (listing.status !== "available") return disabled(unavailableReason[listing.status]);
+  if (listing.status !== "available") {
+    return disabled(
+      unavailableReason[listing.status],
+      refusal ? <FormError message={refusal} /> : null,
+    );
+  }
   if (!viewerId) {
     return (
       <div className={styles.panel}>
@@ -49,7 +68,11 @@ export function PurchasePanel({ listing, viewerId }: Props) {
   }
   return (
     <div className={styles.panel}>
-      <PurchaseForm listingId={listing.id} />
+      <PurchaseForm
+        listingId={listing.id}
+        onPendingChange={onPurchasePending}
+        onRefused={onPurchaseRefused}
+      />
       <p className={styles.reason}>
         Pressing Purchase holds the tickets for you while you pay, for a few minutes.
       </p>

@@ -2,28 +2,33 @@
 
 import { PASSWORD_MAX, PASSWORD_MIN, RegisterInput } from "@tx/api-contracts";
 import { Form, FormError, SubmitButton, TextField } from "@tx/ui";
-import { useTransition } from "react";
 import { register as registerAccount } from "@/auth/actions";
-import { useSchemaForm } from "@/forms/use-schema-form";
+import { useEmailForm } from "@/forms/use-email-form";
 import { EmailField, PasswordField } from "./account-fields";
+import { EmailSent } from "./email-sent";
 
-type Props = { callbackPath: string };
-
-export function RegisterForm({ callbackPath }: Props) {
-  const { field, submitWith, formError, setFormError, showRefusal } = useSchemaForm(RegisterInput, {
-    name: "",
-    email: "",
-    password: "",
-  });
-  const [pending, startTransition] = useTransition();
-
-  // In a transition, the action's redirect on success is followed like a form action's.
-  const onSubmit = submitWith((values) =>
-    startTransition(async () => {
-      setFormError(null);
-      showRefusal(await registerAccount(values, callbackPath));
-    }),
+/**
+ * Registration ends at "check your inbox" for every email, new or not: the link in the
+ * email creates the account (or, for an address that has one, says so).
+ */
+export function RegisterForm() {
+  const { field, formError, pending, sentTo, onSubmit } = useEmailForm(
+    RegisterInput,
+    { name: "", email: "", password: "" },
+    registerAccount,
   );
+
+  if (sentTo) {
+    return (
+      <EmailSent title="Check your inbox">
+        <p>
+          We sent an email to <strong>{sentTo}</strong>. Follow the link in it to finish creating
+          your account; it works for 24 hours.
+        </p>
+        <p>Nothing after a few minutes? Look in your spam folder, or register again.</p>
+      </EmailSent>
+    );
+  }
 
   return (
     <Form method="post" noValidate onSubmit={onSubmit} aria-label="Create your account">
@@ -34,14 +39,18 @@ export function RegisterForm({ callbackPath }: Props) {
         autoComplete="name"
         {...field("name")}
       />
-      <EmailField autoComplete="email" {...field("email")} />
+      <EmailField
+        autoComplete="email"
+        hint="We send a link there to finish creating your account."
+        {...field("email")}
+      />
       <PasswordField
         hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters. Avoid common passwords.`}
         autoComplete="new-password"
         {...field("password")}
       />
       <div className="tx-form__actions">
-        <SubmitButton pending={pending} pendingLabel="Creating account…">
+        <SubmitButton pending={pending} pendingLabel="Sending…">
           Create account
         </SubmitButton>
       </div>

@@ -7,6 +7,11 @@ export type FormErrors<Field extends string> = {
   fieldErrors: Partial<Record<Field, string>>;
 };
 
+/** What an action that emails a link answers: refused, or the address the email went to. */
+export type EmailOutcome<Field extends string> =
+  | { kind: "refused"; errors: FormErrors<Field> }
+  | { kind: "sent"; sentTo: string };
+
 export const UNAVAILABLE = "The service is not answering right now. Please try again in a moment.";
 
 /** The first message for each of the form's fields; any other issue is the form's. */

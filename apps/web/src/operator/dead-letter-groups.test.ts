@@ -27,6 +27,19 @@ describe("groupDeadLetters", () => {
     expect(groups.map((g) => g.letters.map((l) => l.seq))).toEqual([[3], [1, 2]]);
   });
 
+  it("lists a consumer once when its letter for one message was stored twice, settling both", () => {
+    const [group] = groupDeadLetters([
+      letter({ seq: 1 }),
+      letter({ seq: 4, failedAt: "2026-12-01T10:00:01.000Z" }),
+      letter({ seq: 5, service: "payments", durable: "payments__order_created" }),
+    ]);
+    expect(group?.letters.map((l) => l.seq)).toEqual([1, 4, 5]);
+    expect(group?.consumers.map((l) => [l.service, l.seq])).toEqual([
+      ["tickets", 1],
+      ["payments", 5],
+    ]);
+  });
+
   it("shows a JSON payload indented and anything else as it came", () => {
     expect(readablePayload('{"a":1}')).toBe('{\n  "a": 1\n}');
     expect(readablePayload("not json")).toBe("not json");

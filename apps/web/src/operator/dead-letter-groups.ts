@@ -10,7 +10,13 @@ export type DeadLetterGroup = {
   subject: string;
   payload: string;
   failedAt: string;
+  /** Every stored letter: a replay or discard settles them all. */
   letters: DeadLetter[];
+  /**
+   * One letter per consumer that failed the message, as the card lists them: a consumer
+   * whose letter was stored twice (a redelivery racing the first record) is one failure.
+   */
+  consumers: DeadLetter[];
 };
 
 export function groupDeadLetters(letters: DeadLetter[]): DeadLetterGroup[] {
@@ -20,6 +26,8 @@ export function groupDeadLetters(letters: DeadLetter[]): DeadLetterGroup[] {
     const group = groups.get(key);
     if (group) {
       group.letters.push(letter);
+      const same = (l: DeadLetter) => l.service === letter.service && l.durable === letter.durable;
+      if (!group.consumers.some(same)) group.consumers.push(letter);
       if (letter.failedAt < group.failedAt) group.failedAt = letter.failedAt;
     } else {
       groups.set(key, {
@@ -28,6 +36,7 @@ export function groupDeadLetters(letters: DeadLetter[]): DeadLetterGroup[] {
         payload: letter.payload,
         failedAt: letter.failedAt,
         letters: [letter],
+        consumers: [letter],
       });
     }
   }

@@ -1,11 +1,17 @@
+import { clientAddressOf } from "@tx/api-contracts";
+
 /**
- * The browser's address: the last x-forwarded-for entry, the one our own front proxy (the
- * ingress) added, or that Next set from the socket when nothing is in front. Entries to its
- * left came from the client and could say anything.
+ * The browser's address, by the rule the services use too (clientAddressOf): the entry the
+ * outermost of our `trustedProxies` front proxies (the ingress) added. Next's route handlers
+ * never see the socket, and Next keeps a client's own x-forwarded-for as it came, so with
+ * no trusted proxy the address is unknown (null): the services then see this server's.
  */
-export function clientAddress(headers: Headers): string | null {
-  const entries = headers.get("x-forwarded-for")?.split(",") ?? [];
-  return entries.at(-1)?.trim() || null;
+export function clientAddress(headers: Headers, trustedProxies: number): string | null {
+  return clientAddressOf({
+    forwardedFor: headers.get("x-forwarded-for"),
+    peer: null,
+    trustedProxies,
+  });
 }
 
 /**

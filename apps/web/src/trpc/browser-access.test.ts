@@ -26,6 +26,18 @@ describe("browserMayCall", () => {
     }
   });
 
+  it("withholds the account recovery procedures, which only the server actions call", () => {
+    for (const path of [
+      "confirmRegistration",
+      "requestPasswordReset",
+      "resetPassword",
+      "changePassword",
+      "me,changePassword",
+    ]) {
+      expect(browserMayCall("auth", path)).toBe(false);
+    }
+  });
+
   it("withholds every service's operator procedures, alone or in a batch", () => {
     for (const service of ["orders", "expiration"] as const) {
       for (const path of [

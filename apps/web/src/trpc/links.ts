@@ -7,6 +7,7 @@ import {
   type TRPCLink,
 } from "@trpc/client";
 import { observable } from "@trpc/server/observable";
+import { MAX_BATCH_PROCEDURES } from "@tx/api-contracts";
 import type { Gateway } from "./gateway";
 
 export type ServiceLinkOptions = {
@@ -35,6 +36,8 @@ export function serviceLink(opts: ServiceLinkOptions): TRPCLink<Gateway> {
                 headers: opts.headers,
                 // Long batched GETs are split rather than refused by proxies.
                 maxURLLength: 2048,
+                // No more per batch than the proxy and the services accept.
+                maxItems: MAX_BATCH_PROCEDURES,
               })
         )(runtime);
         byService.set(key, link);

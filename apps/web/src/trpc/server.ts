@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
 import { currentAuthSession } from "@/auth/session";
+import { trustedProxies } from "@/env";
 import { clientAddress } from "@/security/request";
 import { requestIdFrom } from "./request-id";
 import { createServiceClient } from "./service-client";
@@ -15,7 +16,7 @@ import { upstreamHeaders } from "./upstream-headers";
 export const serverApi = cache(async () => {
   const incoming = await headers();
   const requestId = requestIdFrom(incoming.get("x-request-id"));
-  const address = clientAddress(incoming);
+  const address = clientAddress(incoming, trustedProxies());
   // Read per call: a server action that has just signed the user in calls as that user.
   return createServiceClient(async () =>
     upstreamHeaders({

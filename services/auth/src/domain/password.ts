@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { hash, verify } from "@node-rs/argon2";
-import { DomainError } from "@tx/service-kit";
+import { DomainError, registry } from "@tx/service-kit";
+import { Counter } from "prom-client";
 
 // The 3,000 most common passwords (from @zxcvbn-ts/language-common, MIT), shipped as data.
 const common = new Set(
@@ -35,6 +36,14 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2);
 }
 
+/** Every argon2 verification run, by outcome: what the sign-in throttle keeps small. */
+export const passwordChecks = new Counter({
+  name: "auth_password_checks_total",
+  help: "Password verifications run (argon2id), by outcome",
+  labelNames: ["outcome"],
+  registers: [registry],
+});
+
 // A real hash of a random password: unknown emails cost the same verify as known ones.
 const decoy = hash(`decoy-${Math.random()}`, ARGON2);
 
@@ -44,6 +53,7 @@ export async function verifyPassword(
   password: string,
 ): Promise<boolean> {
   const target = storedHash ?? (await decoy);
-  const ok = await verify(target, password).catch(() => false);
-  return storedHash !== null && ok;
+  const ok = (await verify(target, password).catch(() => false)) && storedHash !== null;
+  passwordChecks.inc({ outcome: ok ? "match" : "mismatch" });
+  return ok;
 }

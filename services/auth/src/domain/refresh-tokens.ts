@@ -62,3 +62,11 @@ export async function revokeRefreshToken(token: string): Promise<void> {
   const known = await RefreshTokenModel.findOne({ tokenHash: sha256(token) }).lean();
   if (known) await revokeFamily(known.familyId);
 }
+
+/** Ends every session of the user (all families): after a password reset or change. */
+export async function revokeAllSessionsOf(userId: mongoose.Types.ObjectId): Promise<void> {
+  await RefreshTokenModel.updateMany(
+    { userId, revokedAt: null },
+    { $set: { revokedAt: new Date() } },
+  );
+}

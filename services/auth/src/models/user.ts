@@ -6,6 +6,8 @@ export type User = WithOutbox & {
   email: string;
   name: string;
   passwordHash: string;
+  /** When the password was last reset or changed (never, for an account's first). */
+  passwordChangedAt?: Date;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -16,6 +18,7 @@ const schema = new mongoose.Schema<User>(
     email: { type: String, required: true, unique: true },
     name: { type: String, required: true },
     passwordHash: { type: String, required: true },
+    passwordChangedAt: Date,
   },
   { timestamps: true },
 );

@@ -9,15 +9,15 @@ import { signInThrottle } from "../runtime";
 export const WRONG_CREDENTIALS = "Email or password is wrong.";
 
 export async function signIn(ctx: Context, input: SignInInput): Promise<AuthSession> {
-  const throttle = signInThrottle();
-  await throttle.check(input.email, ctx.clientIp);
+  // Counted before the check runs: parallel guesses cannot all get through.
+  const attempt = await signInThrottle().begin(input.email, ctx.clientIp);
   const user = await UserModel.findOne({ email: input.email }).lean();
   const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !ok) {
-    await throttle.recordFailure(input.email, ctx.clientIp);
+    await attempt.failed();
     ctx.log.info({ clientIp: ctx.clientIp }, "sign-in refused");
     throw new DomainError("UNAUTHENTICATED", WRONG_CREDENTIALS);
   }
-  await throttle.recordSuccess(input.email);
+  await attempt.succeeded();
   return issueSession(user);
 }

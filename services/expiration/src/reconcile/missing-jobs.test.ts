@@ -48,6 +48,7 @@ const created = (id: string, inMs: number) =>
     expiresAt: new Date(Date.now() + inMs).toISOString(),
     ticket: {
       id: oid(),
+      version: 0,
       price: { amount: 9_000, currency: "USD" },
       title: "Big Thief",
       eventDate: new Date(Date.now() + 864e6).toISOString(),

@@ -37,6 +37,13 @@ export function refundExplanation(reason: RefundReason): {
         because: "you asked for one",
         outcome: "The order is closed.",
       };
+    case "listing_changed":
+      return {
+        label: "The listing changed",
+        because: "the seller changed or removed the listing just as you bought it",
+        outcome:
+          "You were not sold anything at the old terms, and the full amount is on its way back to you.",
+      };
   }
 }
 

@@ -4,6 +4,10 @@ export const MailKind = [
   "welcome",
   "order-confirmed",
   "order-refunded",
+  "confirm-registration",
+  "account-exists",
+  "password-reset",
+  "password-changed",
   // Issue 21: ticket delivery.
   "tickets-ready",
   "transfer-requested",

@@ -18,6 +18,7 @@ export function toOrder(o: OrderDoc): Order {
     total: money(o.total),
     expiresAt: o.expiresAt.toISOString(),
     ...(o.cancelReason ? { cancelReason: o.cancelReason } : {}),
+    ...(o.listingChange ? { listingChange: o.listingChange } : {}),
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
     version: o.version,
@@ -34,6 +35,7 @@ export const orderCreated = (o: OrderDoc) =>
     expiresAt: o.expiresAt.toISOString(),
     ticket: {
       id: o.ticketId,
+      version: o.listingVersion ?? 0,
       price: { amount: o.total, currency: o.currency },
       title: o.eventName,
       eventDate: o.eventDate.toISOString(),

@@ -1,11 +1,18 @@
-import { type CancelReason, formatWait, type RefundReason } from "@tx/api-contracts";
+import {
+  type CancelReason,
+  formatWait,
+  type ListingChange,
+  type RefundReason,
+} from "@tx/api-contracts";
 import { outbox, type PendingEvent, pendingEvent } from "@tx/service-kit";
 import { type OrderDoc, OrderModel } from "../models/order";
+import { releaseHoldSlot, startCooldown } from "./fair-holds";
 
 const reasonNotes: Record<CancelReason, (order: OrderDoc) => string> = {
   expired: (order) => `The ${holdLength(order)} hold ended before payment.`,
   user: () => "Cancelled by the buyer.",
   payment_failed: () => "Payment failed.",
+  listing_changed: () => "The seller changed this listing as you bought it. Nothing is charged.",
 };
 
 /** "15-minute": the hold this order was given (ORDER_HOLD_SECONDS when it was made). */
@@ -23,6 +30,7 @@ export async function cancelOrder(
   order: OrderDoc,
   reason: CancelReason,
   note = reasonNotes[reason](order),
+  listingChange?: ListingChange,
 ) {
   const version = order.version + 1;
   const event = pendingEvent("order.cancelled", {
@@ -31,10 +39,16 @@ export async function cancelOrder(
     ticket: { id: order.ticketId },
     reason,
   });
-  return apply(order, "cancelled", note, [event], {
+  const cancelled = await apply(order, "cancelled", note, [event], {
     $unset: { liveTicketId: 1 },
-    $set: { cancelReason: reason },
+    $set: { cancelReason: reason, ...(listingChange ? { listingChange } : {}) },
   });
+  if (cancelled) {
+    await releaseHoldSlot(order);
+    // The buyer's own hold ended: a short wait before they may take this listing again.
+    if (reason === "expired" || reason === "user") await startCooldown(order);
+  }
+  return cancelled;
 }
 
 /** awaiting_payment -> complete, when the payment landed in time. */
@@ -45,7 +59,12 @@ export async function completeOrder(order: OrderDoc) {
     version,
     ticket: { id: order.ticketId },
   });
-  return apply(order, "complete", "Payment received. The tickets are yours.", [event]);
+  const completed = await apply(order, "complete", "Payment received. The tickets are yours.", [
+    event,
+  ]);
+  // A completed order is no longer a hold: the buyer's slot is free again.
+  if (completed) await releaseHoldSlot(order);
+  return completed;
 }
 
 /**
@@ -53,8 +72,13 @@ export async function completeOrder(order: OrderDoc) {
  * a transfer the seller never made (issue 21), from complete: the order ends, its listing
  * stays with it as the sale that failed.
  */
+/** The state an order refunded for `reason` leaves: a sale not delivered, or a late payment's. */
+export function refundedFrom(reason: RefundReason): "complete" | "cancelled" {
+  return reason === "delivery_failed" ? "complete" : "cancelled";
+}
+
 export async function markRefunded(order: OrderDoc, reason: RefundReason) {
-  const from = reason === "delivery_failed" ? "complete" : "cancelled";
+  const from = refundedFrom(reason);
   if (order.status !== from) return null;
   return OrderModel.findOneAndUpdate(
     { _id: order._id, status: from, version: order.version },
@@ -62,7 +86,16 @@ export async function markRefunded(order: OrderDoc, reason: RefundReason) {
       $set: { status: "refunded" },
       $unset: { liveTicketId: 1 },
       $inc: { version: 1 },
-      $push: { timeline: { at: new Date(), status: "refunded", note: refundNotes[from] } },
+      $push: {
+        timeline: {
+          at: new Date(),
+          status: "refunded",
+          note:
+            order.cancelReason === "listing_changed"
+              ? "The payment was refunded in full: the listing had changed."
+              : refundNotes[from],
+        },
+      },
     },
     { returnDocument: "after" },
   ).lean();

@@ -1,4 +1,4 @@
-import type { CancelReason, Currency, OrderStatus } from "@tx/api-contracts";
+import type { CancelReason, Currency, ListingChange, OrderStatus } from "@tx/api-contracts";
 import { outboxPlugin, type WithOutbox } from "@tx/service-kit";
 import mongoose from "mongoose";
 
@@ -12,8 +12,16 @@ export type OrderDoc = WithOutbox & {
    * an insert either takes the key or fails, on MongoDB and on FerretDB alike.
    */
   liveTicketId?: string;
+  /** The buyer's hold slot this order took (`<userId>:<k>`, domain/fair-holds.ts). */
+  holdSlot?: string;
+  /** The listing version the order was made from (orders made before issue 18 have none). */
+  listingVersion?: number;
+  /** When tickets confirmed it reserved the listing for this order; only then can it complete. */
+  reservedAt?: Date;
   status: OrderStatus;
   cancelReason?: CancelReason;
+  /** With cancelReason listing_changed: what changed, for the buyer's page. */
+  listingChange?: ListingChange;
   expiresAt: Date;
   eventName: string;
   eventDate: Date;
@@ -36,8 +44,17 @@ const schema = new mongoose.Schema<OrderDoc>(
     userId: { type: String, required: true },
     ticketId: { type: String, required: true },
     liveTicketId: { type: String },
+    holdSlot: { type: String },
+    listingVersion: Number,
+    reservedAt: Date,
     status: { type: String, required: true },
     cancelReason: String,
+    listingChange: {
+      _id: false,
+      kind: String,
+      price: { _id: false, amount: Number, currency: String },
+      total: { _id: false, amount: Number, currency: String },
+    },
     expiresAt: { type: Date, required: true },
     eventName: { type: String, required: true },
     eventDate: { type: Date, required: true },

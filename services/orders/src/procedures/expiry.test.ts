@@ -23,7 +23,11 @@ let buyers: AuthSession[];
 const lateness: number[] = [];
 
 beforeAll(async () => {
-  stack = await startPurchaseStack(infra.infra, { ORDER_HOLD_SECONDS: String(HOLD_SECONDS) });
+  stack = await startPurchaseStack(infra.infra, {
+    ORDER_HOLD_SECONDS: String(HOLD_SECONDS),
+    // One buyer holds five listings at once below; the cap on holds has its own test.
+    ORDER_MAX_LIVE_HOLDS: "10",
+  });
   [seller, ...buyers] = (await registerUsers(stack, "expiry", 4)) as [
     AuthSession,
     ...AuthSession[],

@@ -29,12 +29,13 @@ export async function settleSucceeded(
   if (payment.status === "succeeded") {
     // Settled before (a redelivered webhook, a sync): if a crash came between recording the
     // money and refunding it for an order that had ended, this finishes the refund.
-    return order.status === "cancelled"
-      ? refundPayment(payment.orderId, refundReason(order.cancelReason), log)
+    return order.status === "cancelled" || order.reservationRejected
+      ? refundPayment(payment.orderId, refundReason(order), log)
       : payment;
   }
 
-  if (order.status === "awaiting_payment" && !holdEnded(order)) {
+  // A rejected reservation (the listing changed) is never paid for: refunded like a late payment.
+  if (order.status === "awaiting_payment" && !order.reservationRejected && !holdEnded(order)) {
     const settled = await outbox.update(
       PaymentModel,
       { _id: payment._id, status: { $nin: ["succeeded", "refunded"] } },

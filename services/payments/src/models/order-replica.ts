@@ -15,6 +15,8 @@ export type OrderReplica = {
   /** When the event takes place (a payout waits for it); absent on replicas made before issue 22. */
   eventDate?: Date;
   version: number;
+  /** tickets would not reserve the listing (it changed): never charged, refunded if it was. */
+  reservationRejected?: boolean;
 };
 
 const schema = new mongoose.Schema<OrderReplica>(
@@ -30,6 +32,7 @@ const schema = new mongoose.Schema<OrderReplica>(
     expiresAt: { type: Date, required: true },
     eventDate: Date,
     version: { type: Number, required: true },
+    reservationRejected: Boolean,
   },
   { versionKey: false },
 );

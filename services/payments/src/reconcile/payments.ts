@@ -64,7 +64,7 @@ export function paymentsReconciler(): Reconciler {
         try {
           const order = await OrderReplicaModel.findById(orderId).lean();
           if (order?.status !== "cancelled") continue;
-          const refunded = await refundPayment(orderId, refundReason(order.cancelReason), log);
+          const refunded = await refundPayment(orderId, refundReason(order), log);
           if (refunded?.status === "refunded") fixed("late_payment_refunded");
         } catch (err) {
           log.warn({ err, orderId }, "refund not made; next pass");

@@ -27,6 +27,19 @@ export function assertPriceWithinCap(fields: ListingFields, capRatio: number): v
   }
 }
 
+/** Whether an edit changes anything a buyer gets (not just the search terms derived from it). */
+export function termsChanged(
+  ticket: Ticket,
+  changes: ReturnType<typeof fieldsToDocument>,
+): boolean {
+  const same = (a: unknown, b: unknown) =>
+    a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : (a ?? "") === (b ?? "");
+  return Object.entries(changes).some(
+    ([key, value]) =>
+      key !== "searchTerms" && key !== "cityKey" && !same(ticket[key as keyof Ticket], value),
+  );
+}
+
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Every prefix (2+ characters) of every word, lower-cased: "Taylor" gives ta, tay, ... taylor. */

@@ -71,6 +71,11 @@ export type Ticket = WithOutbox & {
   /** Deleted listings stay, hidden, so the event that announces it is never lost. */
   deletedAt: Date | null;
   version: number;
+  /**
+   * The version at which the seller last changed what a buyer gets (price, date, seats...).
+   * An order made from an older version saw other terms: tickets will not reserve it.
+   */
+  termsVersion: number;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -124,6 +129,7 @@ const schema = new mongoose.Schema<Ticket>(
     searchTerms: { type: [String], default: [] },
     deletedAt: { type: Date, default: null },
     version: { type: Number, required: true, default: 0 },
+    termsVersion: { type: Number, required: true, default: 0 },
   },
   { timestamps: true, versionKey: false },
 );

@@ -1,4 +1,5 @@
 import { ListListingsInput } from "@tx/api-contracts";
+import { DomainError } from "@tx/service-kit";
 import { describe, expect, it } from "vitest";
 import { TicketModel } from "../models/ticket";
 import { buildListQuery } from "./list";
@@ -71,5 +72,27 @@ describe("which index serves each listing query", () => {
     const eq = equalityFields(filter);
     const index = indexes.find((i) => eq.every((k) => i.slice(0, eq.length).includes(k)));
     expect(index, JSON.stringify({ eq, indexes })).toBeDefined();
+  });
+});
+
+describe("a tampered cursor", () => {
+  const cursor = (v: unknown) =>
+    Buffer.from(JSON.stringify({ v, id: "a".repeat(24) })).toString("base64url");
+
+  it.each([
+    ["a date sort given no date", "date", "not a date"],
+    ["a price sort given no number", "price", "cheap"],
+    ["a newest sort given a number far past any date", "newest", 1e300],
+  ] as const)("is refused as a bad request: %s", (_name, sort, v) => {
+    const input = ListListingsInput.parse({ sort, cursor: cursor(v) });
+    let error: unknown;
+    try {
+      buildListQuery(input);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).kind).toBe("INVALID");
+    expect((error as DomainError).message).toBe("This page link is not valid any more.");
   });
 });

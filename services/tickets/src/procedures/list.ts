@@ -1,4 +1,5 @@
 import { type ListingPage, ListListingsInput } from "@tx/api-contracts";
+import { DomainError } from "@tx/service-kit";
 import type { QueryFilter } from "mongoose";
 import { decodeCursor, encodeCursor } from "../domain/cursor";
 import { queryTerms, toListing } from "../domain/listing";
@@ -48,6 +49,12 @@ export function buildListQuery(
   if (input.cursor) {
     const c = decodeCursor(input.cursor);
     const value = field === "pricePerTicket" ? Number(c.v) : new Date(String(c.v));
+    // A tampered cursor can decode yet hold no price or date: refused, never sent to the database.
+    if (Number.isNaN(value.valueOf())) {
+      throw new DomainError("INVALID", "This page link is not valid any more.", {
+        fields: { cursor: "Invalid cursor." },
+      });
+    }
     const beyond = direction === 1 ? "$gt" : "$lt";
     filter.$and = [
       { $or: [{ [field]: { [beyond]: value } }, { [field]: value, _id: { [beyond]: c.id } }] },

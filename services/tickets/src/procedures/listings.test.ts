@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import type { CreateListingInput } from "@tx/api-contracts";
-import { callerFor, connectServiceForTest } from "@tx/service-kit/testing";
+import { callerFor, connectServiceForTest, errorOf } from "@tx/service-kit/testing";
 import { withInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -45,16 +44,6 @@ beforeAll(async () => {
   caller = callerFor(ticketsRouter);
 });
 afterAll(async () => conn.close());
-
-async function errorOf(p: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof TRPCError) return err;
-    throw err;
-  }
-  throw new Error("expected the call to fail");
-}
 
 async function reserve(id: string) {
   const { TicketModel } = await import("../models/ticket");

@@ -6,6 +6,7 @@ import {
   assertOwner,
   assertPriceWithinCap,
   fieldsToDocument,
+  termsChanged,
   toListing,
 } from "../domain/listing";
 import { env } from "../env";
@@ -26,11 +27,13 @@ export async function updateListing(
   const delivery = await deliveryForListing(ctx.user.id, input.changes, input.id);
   const changes = fieldsToDocument(input.changes);
   const next = { ...ticket, ...changes, version: ticket.version + 1 };
+  // An order made before this version saw other terms: tickets will not reserve it.
+  const terms = termsChanged(ticket, changes) ? { termsVersion: next.version } : {};
   // Conditional on the version read: a purchase that reserved it meanwhile wins.
   const updated = await outbox.update(
     TicketModel,
     { _id: ticket._id, version: ticket.version, status: "available", deletedAt: null },
-    { $set: { ...changes, delivery }, $inc: { version: 1 } },
+    { $set: { ...changes, ...terms, delivery }, $inc: { version: 1 } },
     [ticketUpdated(next, next.version, ticket.pricePerTicket)],
   );
   if (!updated) {

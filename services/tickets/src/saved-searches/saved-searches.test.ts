@@ -2,9 +2,9 @@ import path from "node:path";
 import type { AuthSession, CreateListingInput, ListingCriteria } from "@tx/api-contracts";
 import {
   answerOf,
-  authSteps,
   listMessages,
   readMessage,
+  registerConfirmed,
   type Stack,
   serviceClient,
   startStack,
@@ -26,11 +26,16 @@ const run = Date.now().toString(36);
 const tickets = (session?: AuthSession) =>
   serviceClient<TicketsRouter>(stack.urls.tickets, session?.accessToken);
 
+/** Accounts made as people make them: registered, then confirmed through the emailed link. */
+const newUser = (name: string) => ({
+  email: `${name.toLowerCase()}-${run}@example.com`,
+  name,
+  password: `saved searches ${run} ${name}`,
+});
 async function account(name: string): Promise<AuthSession> {
-  const email = `${name.toLowerCase()}-${run}@example.com`;
-  const auth = authSteps(stack.urls.auth);
-  await auth.register.mutate({ email, name, password: `saved searches ${run} ${name}` });
-  return auth.signIn.mutate({ email, password: `saved searches ${run} ${name}` });
+  const [session] = await registerConfirmed(stack, [newUser(name)]);
+  if (!session) throw new Error(`no session for ${name}`);
+  return session;
 }
 
 const listing = (over: Partial<CreateListingInput> = {}): CreateListingInput => ({
@@ -61,11 +66,10 @@ beforeAll(async () => {
     services: ["auth", "tickets", "notifications"],
     env: { SAVED_SEARCH_DIGEST_SECONDS: String(DIGEST_SECONDS), LOG_LEVEL: "warn" },
   });
-  [seller, buyer, other] = await Promise.all([
-    account("Seller"),
-    account("Buyer"),
-    account("Other"),
-  ]);
+  [seller, buyer, other] = (await registerConfirmed(
+    stack,
+    ["Seller", "Buyer", "Other"].map(newUser),
+  )) as [AuthSession, AuthSession, AuthSession];
 }, 180_000);
 afterAll(async () => {
   await stack?.stop();

@@ -23,7 +23,7 @@ export default async function RegisterPage({ searchParams }: Props) {
         </>
       }
     >
-      <RegisterForm callbackPath={callbackPath} />
+      <RegisterForm />
     </AuthPanel>
   );
 }

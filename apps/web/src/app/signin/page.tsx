@@ -19,6 +19,8 @@ export default async function SignInPage({ searchParams }: Props) {
       description="Welcome back. Sign in to buy, sell and follow your orders."
       footer={
         <>
+          <Link href="/forgot-password">Forgot your password?</Link>
+          <br />
           New here? <Link href={withCallback("/register", callbackPath)}>Create an account</Link>
         </>
       }

@@ -105,6 +105,7 @@ function purchase(label: string, total = 123_450) {
       expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(),
       ticket: {
         id: oid(),
+        version: 0,
         price: { amount: total, currency: "USD" },
         title,
         eventDate: "2027-03-14T20:00:00.000Z",

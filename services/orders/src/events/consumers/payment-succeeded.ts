@@ -16,6 +16,11 @@ export async function onPaymentSucceeded(event: Envelope<"payment.succeeded">, l
     );
     return;
   }
+  // Made from a listing version tickets has not reserved yet: wait for its yes (or its no,
+  // which cancels the order, after which the payment is refunded).
+  if (order.listingVersion !== undefined && !order.reservedAt) {
+    throw new RetryLater("the listing is not reserved for this order yet");
+  }
   const completed = await completeOrder(order);
   if (!completed) throw new RetryLater("order changed while completing");
   log.info({ orderId: order._id.toString() }, "order complete");

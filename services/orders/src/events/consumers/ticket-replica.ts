@@ -1,6 +1,7 @@
 import type { Envelope } from "@tx/api-contracts";
 import { applyInOrder, type ConsumerOptions, insertOnce } from "@tx/service-kit";
 import { TicketReplicaModel } from "../../models/ticket-replica";
+import { noteReservation } from "./reservation-confirmed";
 
 type Snapshot = Envelope<"ticket.created">["data"] | Envelope<"ticket.updated">["data"];
 
@@ -33,6 +34,7 @@ export const ticketUpdatedConsumer: ConsumerOptions<"ticket.updated"> = {
   subject: "ticket.updated",
   handle: async (event) => {
     await applyInOrder(TicketReplicaModel, event.data.id, event.data.version, fields(event.data));
+    await noteReservation(event.data);
   },
 };
 

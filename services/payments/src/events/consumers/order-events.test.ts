@@ -33,6 +33,7 @@ const created = (id: string) =>
     expiresAt: new Date(Date.now() + 60_000).toISOString(),
     ticket: {
       id: oid(),
+      version: 0,
       price: { amount: 9_000, currency: "USD" },
       title: "Big Thief",
       eventDate: new Date(Date.now() + 864e6).toISOString(),

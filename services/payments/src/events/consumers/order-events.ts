@@ -39,7 +39,7 @@ async function onOrderCancelled(event: Envelope<"order.cancelled">, log: Logger)
   // Also on a repeat: a crash may have come between the replica update and what follows.
   // The intent is canceled first, so a card confirmed from now on is never charged.
   await cancelIntentOfEndedOrder(o.id, log);
-  await refundPayment(o.id, refundReason(o.reason), log);
+  await refundPayment(o.id, refundReason({ cancelReason: o.reason }), log);
 }
 
 /**
@@ -51,8 +51,8 @@ async function onOrderCancelled(event: Envelope<"order.cancelled">, log: Logger)
  */
 async function onPaymentSucceeded(event: Envelope<"payment.succeeded">, log: Logger) {
   const order = await OrderReplicaModel.findById(event.data.orderId).lean();
-  if (order?.status !== "cancelled") return;
-  await refundPayment(event.data.orderId, refundReason(order.cancelReason), log);
+  if (!order || (order.status !== "cancelled" && !order.reservationRejected)) return;
+  await refundPayment(event.data.orderId, refundReason(order), log);
 }
 
 export const paymentSucceededConsumer: ConsumerOptions<"payment.succeeded"> = {

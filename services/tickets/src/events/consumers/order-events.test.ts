@@ -1,7 +1,9 @@
+import { EVENTS_STREAM } from "@tx/api-contracts";
 import { buildEnvelope, createLogger, RetryLater } from "@tx/service-kit";
 import { connectServiceForTest } from "@tx/service-kit/testing";
 import { withInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OrderReplicaModel } from "../../models/order-replica";
 import { TicketModel } from "../../models/ticket";
 import { oid, writeListing } from "../../testing/tickets";
 import { onOrderCreated } from "./order-created";
@@ -19,7 +21,7 @@ afterAll(async () => conn.close());
 
 const listing = () => writeListing();
 
-const created = (orderId: string, ticketId: string) =>
+const created = (orderId: string, ticketId: string, listingVersion = 0) =>
   buildEnvelope("order.created", {
     id: orderId,
     version: 0,
@@ -28,6 +30,7 @@ const created = (orderId: string, ticketId: string) =>
     expiresAt: new Date(Date.now() + 900_000).toISOString(),
     ticket: {
       id: ticketId,
+      version: listingVersion,
       price: { amount: 12_000, currency: "USD" },
       title: "Khruangbin",
       eventDate: new Date(Date.now() + 864e5 * 20).toISOString(),
@@ -107,5 +110,66 @@ describe("order events reserve, release and sell the listing", () => {
     await orderCancelledConsumer.handle(cancelled(a, ticketId), log);
     await onOrderCreated(created(b, ticketId), log);
     expect(await state(ticketId)).toMatchObject({ status: "reserved", orderId: b });
+  });
+});
+
+describe("a listing that changed is not reserved", () => {
+  const lastRejection = async () =>
+    (
+      await conn.bus.jsm.streams.getMessage(EVENTS_STREAM, {
+        last_by_subj: "ticket.reservation_rejected",
+      })
+    )?.json<{ id: string; data: Record<string, unknown> }>();
+
+  it("rejects an order for a deleted listing, once however often it arrives", async () => {
+    const ticketId = await listing();
+    await TicketModel.updateOne({ _id: ticketId }, { $set: { deletedAt: new Date(), version: 1 } });
+    const orderId = oid();
+    await onOrderCreated(created(orderId, ticketId), log);
+    const rejection = await lastRejection();
+    expect(rejection?.data).toEqual({ orderId, ticketId, reason: "deleted", orderedVersion: 0 });
+    await onOrderCreated(created(orderId, ticketId), log);
+    expect((await lastRejection())?.id).toBe(rejection?.id);
+    expect(await state(ticketId)).toMatchObject({ status: "available", orderId: undefined });
+    expect(await OrderReplicaModel.findById(orderId).lean()).toMatchObject({ rejected: true });
+  });
+
+  it("rejects an order made before the seller's edit, with the listing as it is now", async () => {
+    const ticketId = await listing();
+    await TicketModel.updateOne(
+      { _id: ticketId },
+      { $set: { pricePerTicket: 7_000, version: 1, termsVersion: 1 } },
+    );
+    const orderId = oid();
+    await onOrderCreated(created(orderId, ticketId, 0), log);
+    expect((await lastRejection())?.data).toMatchObject({
+      orderId,
+      reason: "changed",
+      orderedVersion: 0,
+      listing: {
+        version: 1,
+        price: { amount: 7_000, currency: "USD" },
+        total: { amount: 14_000, currency: "USD" },
+      },
+    });
+    expect(await state(ticketId)).toMatchObject({ status: "available", version: 1 });
+  });
+
+  it("reserves an order made from the listing as it is, even if held and released since", async () => {
+    const ticketId = await listing();
+    await TicketModel.updateOne(
+      { _id: ticketId },
+      { $set: { pricePerTicket: 7_000, version: 1, termsVersion: 1 } },
+    );
+    const [first, second] = [oid(), oid()];
+    await onOrderCreated(created(first, ticketId, 1), log);
+    await orderCancelledConsumer.handle(cancelled(first, ticketId), log);
+    // Made from version 1, after the edit: the hold and release since changed no terms.
+    await onOrderCreated(created(second, ticketId, 1), log);
+    expect(await state(ticketId)).toMatchObject({
+      status: "reserved",
+      orderId: second,
+      version: 4,
+    });
   });
 });

@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
-import { TRPCError } from "@trpc/server";
 import { type CreateListingInput, type Envelope, EVENTS_STREAM } from "@tx/api-contracts";
 import { buildEnvelope, createLogger } from "@tx/service-kit";
-import { callerFor, connectServiceForTest } from "@tx/service-kit/testing";
+import { callerFor, connectServiceForTest, errorOf } from "@tx/service-kit/testing";
 import { withInfra } from "@tx/test-kit/vitest";
 import mongoose from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -67,16 +66,6 @@ beforeAll(async () => {
 });
 afterAll(async () => conn.close());
 
-async function errorOf(p: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof TRPCError) return err;
-    throw err;
-  }
-  throw new Error("expected the call to fail");
-}
-
 async function upload(owner = seller, name = "ticket.pdf") {
   const bytes = randomBytes(20_000);
   bytes.write("%PDF-1.7\n", 0, "latin1");
@@ -107,6 +96,8 @@ async function downloadListing(quantity = 2) {
 /** The order events that sell a listing to `who`: created, then completed (each as often as asked). */
 async function sell(ticketId: string, who = buyer, completions = 1) {
   const orderId = oid();
+  // The order is made from the listing as it is now (tickets reserves only that version).
+  const version = (await m.TicketModel.findById(ticketId).lean())?.version ?? 0;
   await m.onOrderCreated(
     buildEnvelope("order.created", {
       id: orderId,
@@ -116,6 +107,7 @@ async function sell(ticketId: string, who = buyer, completions = 1) {
       expiresAt: new Date(Date.now() + 900_000).toISOString(),
       ticket: {
         id: ticketId,
+        version,
         price: { amount: 8_000, currency: "GBP" },
         title: "Big Thief",
         eventDate: inDays(20).toISOString(),

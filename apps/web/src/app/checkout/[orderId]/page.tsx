@@ -8,7 +8,7 @@ import styles from "@/components/checkout.module.css";
 import { HoldEnded } from "@/components/hold-ended";
 import { OrderSummary } from "@/components/order-summary";
 import { getOrder } from "@/orders/queries";
-import { cancelReasonText, isPayable } from "@/orders/status";
+import { cancelReasonText, isPayable, listingChanged } from "@/orders/status";
 
 export const metadata: Metadata = { title: "Checkout" };
 
@@ -41,6 +41,10 @@ export default async function CheckoutPage({ params }: Props) {
 
   // The server's clock decides whether the hold is over, and starts the page's countdown.
   const serverNow = Date.now();
+  if (order.status === "cancelled" && order.cancelReason === "listing_changed") {
+    const changed = listingChanged(order);
+    return ended(changed.title, changed.detail);
+  }
   if (order.status === "cancelled" && order.cancelReason !== "expired") {
     return ended(
       "This order was cancelled",
@@ -52,6 +56,10 @@ export default async function CheckoutPage({ params }: Props) {
   const start = await startPayment(order.id);
   if (start.kind === "paid") redirect(confirmation);
   if (start.kind === "ended") return ended("Your hold has ended");
+  if (start.kind === "listing_changed") {
+    // Refused a moment before the order itself shows it: the same words, without the price.
+    return ended("This listing changed as you bought it", `${start.message} Nothing is charged.`);
+  }
   if (start.session.status === "succeeded") redirect(confirmation);
 
   return (

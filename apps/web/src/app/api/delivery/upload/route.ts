@@ -1,7 +1,7 @@
 import { MAX_TICKET_FILE_BYTES } from "@tx/api-contracts";
 import { type NextRequest, NextResponse } from "next/server";
 import { sessionUpdate } from "@/auth/session-update";
-import { appOrigin, serviceUrl } from "@/env";
+import { appOrigin, serviceUrl, trustedProxies } from "@/env";
 import { clientAddress, isCrossOriginWrite } from "@/security/request";
 import { requestIdFrom } from "@/trpc/request-id";
 import { upstreamHeaders } from "@/trpc/upstream-headers";
@@ -39,7 +39,7 @@ export async function POST(req: NextRequest): Promise<Response> {
   const headers = new Headers(
     upstreamHeaders({
       requestId,
-      clientAddress: clientAddress(req.headers),
+      clientAddress: clientAddress(req.headers, trustedProxies()),
       accessToken: session.accessToken,
     }),
   );

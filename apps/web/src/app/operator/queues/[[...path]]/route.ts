@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { appOrigin, serviceUrl } from "@/env";
+import { appOrigin, serviceUrl, trustedProxies } from "@/env";
 import { operatorSession } from "@/operator/access";
 import { clientAddress, isCrossOriginWrite } from "@/security/request";
 import { requestIdFrom } from "@/trpc/request-id";
@@ -24,7 +24,7 @@ async function board(req: NextRequest): Promise<Response> {
   const headers = new Headers(
     upstreamHeaders({
       requestId,
-      clientAddress: clientAddress(req.headers),
+      clientAddress: clientAddress(req.headers, trustedProxies()),
       accessToken: session.accessToken,
     }),
   );

@@ -2,9 +2,10 @@ import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import { ServiceName } from "@tx/api-contracts";
 import type { NextRequest } from "next/server";
 import { currentAuthSession } from "@/auth/session";
-import { appOrigin, serviceUrl } from "@/env";
+import { appOrigin, serviceUrl, trustedProxies } from "@/env";
 import { clientAddress, isCrossOriginWrite } from "@/security/request";
 import { browserMayCall } from "@/trpc/browser-access";
+import { BODY_TOO_LARGE, batchTooLong, readBodyWithin } from "@/trpc/proxy-limits";
 import { requestIdFrom } from "@/trpc/request-id";
 import { upstreamHeaders } from "@/trpc/upstream-headers";
 
@@ -34,6 +35,11 @@ async function proxy(req: NextRequest, { params }: Params): Promise<Response> {
   if (!browserMayCall(known.data, procedures)) {
     return trpcError("NOT_FOUND", "This procedure is not available from the browser.", requestId);
   }
+  const tooLong = batchTooLong(procedures);
+  if (tooLong) return trpcError("BAD_REQUEST", tooLong, requestId);
+  // Read within the limit, never buffered whole first: a large body is refused part-way.
+  const body = req.method === "GET" ? undefined : await readBodyWithin(req);
+  if (body === null) return trpcError("PAYLOAD_TOO_LARGE", BODY_TOO_LARGE, requestId);
   const target = `${serviceUrl(known.data)}/trpc/${procedures}${req.nextUrl.search}`;
 
   // A subscription (server-sent events) lives as long as its page: the time limit is on the
@@ -45,7 +51,7 @@ async function proxy(req: NextRequest, { params }: Params): Promise<Response> {
     upstream = await fetch(target, {
       method: req.method,
       headers: await forwardedHeaders(req, requestId),
-      body: req.method === "GET" ? undefined : await req.arrayBuffer(),
+      body,
       signal: AbortSignal.any([
         req.signal,
         timeout?.signal ?? AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
@@ -86,7 +92,7 @@ async function forwardedHeaders(req: NextRequest, requestId: string): Promise<He
   const headers = new Headers(
     upstreamHeaders({
       requestId,
-      clientAddress: clientAddress(req.headers),
+      clientAddress: clientAddress(req.headers, trustedProxies()),
       accessToken: session?.accessToken ?? null,
     }),
   );
@@ -103,8 +109,10 @@ function unavailable(service: ServiceName, requestId: string, err: unknown): Res
 }
 
 const httpStatusOf = {
+  BAD_REQUEST: 400,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  PAYLOAD_TOO_LARGE: 413,
   BAD_GATEWAY: 502,
   GATEWAY_TIMEOUT: 504,
 } as const;

@@ -1,7 +1,7 @@
 import { ObjectIdString } from "@tx/api-contracts";
 import type { NextRequest } from "next/server";
 import { currentAuthSession } from "@/auth/session";
-import { serviceUrl } from "@/env";
+import { serviceUrl, trustedProxies } from "@/env";
 import { clientAddress } from "@/security/request";
 import { requestIdFrom } from "@/trpc/request-id";
 import { upstreamHeaders } from "@/trpc/upstream-headers";
@@ -35,7 +35,7 @@ export async function GET(req: NextRequest, { params }: Params): Promise<Respons
     upstream = await fetch(target, {
       headers: upstreamHeaders({
         requestId,
-        clientAddress: clientAddress(req.headers),
+        clientAddress: clientAddress(req.headers, trustedProxies()),
         accessToken: session.accessToken,
       }),
       signal: AbortSignal.any([req.signal, AbortSignal.timeout(UPSTREAM_TIMEOUT_MS)]),

@@ -1,0 +1,9 @@
+import { defineDomainErrors } from "@tx/service-kit";
+
+/** What the payments service refuses with, beyond service-kit's common errors. */
+export const paymentErrors = defineDomainErrors({
+  LISTING_CHANGED: {
+    code: "CONFLICT",
+    message: "The seller changed or removed this listing as you bought it.",
+  },
+});
