@@ -9,11 +9,11 @@ import {
   paymentSucceededConsumer,
 } from "./events/consumers/order-events";
 import { paymentRefundedConsumer } from "./events/consumers/payment-refunded";
+import { reservationRejectedConsumer } from "./events/consumers/reservation-rejected";
 import {
   deliveryReadyConsumer,
   deliveryTransferRequestedConsumer,
 } from "./events/consumers/sale-delivery";
-import { reservationRejectedConsumer } from "./events/consumers/reservation-rejected";
 import { gateway, sandbox, setOwnWebhookUrl } from "./gateway/index";
 import { LedgerEntryModel } from "./models/ledger-entry";
 import { PaymentModel } from "./models/payment";
