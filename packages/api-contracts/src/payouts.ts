@@ -34,12 +34,17 @@ export const EarningsSale = z.object({
 });
 export type EarningsSale = z.infer<typeof EarningsSale>;
 
+/** `sending`: decided, its Stripe transfer not yet confirmed; `sent`: the money left. */
+export const PayoutStatus = z.enum(["sending", "sent"]);
+export type PayoutStatus = z.infer<typeof PayoutStatus>;
+
 export const EarningsPayout = z.object({
   id: z.string(),
   amount: Money,
   paidAt: IsoDateTime,
   sales: z.number().int().nonnegative(),
   mode: PaymentMode,
+  status: PayoutStatus,
 });
 export type EarningsPayout = z.infer<typeof EarningsPayout>;
 
@@ -67,3 +72,22 @@ export const Earnings = z.object({
   minimum: z.number().int().positive(),
 });
 export type Earnings = z.infer<typeof Earnings>;
+
+/**
+ * Where a seller's payouts go. Sandbox: nothing to set up (`not_needed`). Stripe: a Connect
+ * Express account, `not_started`, `onboarding` (Stripe still needs details) or `ready`.
+ */
+export const PayoutAccountView = z.object({
+  mode: PaymentMode,
+  status: z.enum(["not_needed", "not_started", "onboarding", "ready"]),
+});
+export type PayoutAccountView = z.infer<typeof PayoutAccountView>;
+
+export const PayoutAccountInput = z.object({}).strict();
+export type PayoutAccountInput = z.infer<typeof PayoutAccountInput>;
+
+/** Starts (or resumes) Stripe's hosted onboarding: the seller is sent to `url`. */
+export const StartPayoutOnboardingInput = z.object({}).strict();
+export type StartPayoutOnboardingInput = z.infer<typeof StartPayoutOnboardingInput>;
+export const PayoutOnboarding = z.object({ url: z.url() });
+export type PayoutOnboarding = z.infer<typeof PayoutOnboarding>;

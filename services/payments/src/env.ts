@@ -5,6 +5,7 @@ import {
   reconcileEnvShape,
   redisEnvShape,
   serviceEnvShape,
+  webBaseUrlEnvShape,
 } from "@tx/service-kit";
 import { z } from "zod";
 
@@ -15,6 +16,8 @@ export const env = parseEnv(
       ...authEnvShape,
       ...redisEnvShape,
       ...reconcileEnvShape,
+      // Stripe Connect's onboarding returns the seller to the Earnings page.
+      ...webBaseUrlEnvShape,
       PORT: serviceEnvShape.PORT.default(4004),
       /** "<points>/<seconds>": payments started per buyer, and per client address. */
       PAYMENT_START_PER_USER: rateSetting("30/60"),

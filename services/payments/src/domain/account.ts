@@ -4,7 +4,7 @@ import type { LedgerEntry as StoredEntry } from "../models/ledger-entry";
 /** An entry's facts; the outbox (publishing plumbing) is not read. */
 type LedgerEntry = Omit<StoredEntry, "outbox">;
 
-import type { SaleStatus } from "@tx/api-contracts";
+import type { PayoutStatus, SaleStatus } from "@tx/api-contracts";
 
 export type SaleLine = {
   orderId: string;
@@ -21,7 +21,14 @@ export type SaleLine = {
   paidAt: Date | null;
 };
 
-export type PayoutLine = { id: string; amount: number; at: Date; sales: number; mode: PaymentMode };
+export type PayoutLine = {
+  id: string;
+  amount: number;
+  at: Date;
+  sales: number;
+  mode: PaymentMode;
+  status: PayoutStatus;
+};
 
 /** One seller's money in one currency, as its entries say it is at `now`. */
 export type Account = {
@@ -63,6 +70,8 @@ export function accountOf(
   const releases = keyed("release");
   const reversals = keyed("reversal");
   const payouts = byKind("payout").sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+  // Stripe mode: a payout is sent once its transfer is recorded; the sandbox's at once.
+  const transferred = new Set(byKind("transfer").map((t) => t.payoutId));
   const paidBy = new Map<string, LedgerEntry>();
   for (const p of payouts) for (const o of p.orderIds ?? []) paidBy.set(o, p);
 
@@ -112,6 +121,8 @@ export function accountOf(
         at: p.at,
         sales: p.orderIds?.length ?? 0,
         mode: p.mode ?? "sandbox",
+        status:
+          p.mode === "stripe" && !transferred.has(p._id) ? ("sending" as const) : ("sent" as const),
       }))
       .reverse(),
     payable: sales.filter((s) => s.status === "available").map((s) => s.orderId),

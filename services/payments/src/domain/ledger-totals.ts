@@ -15,7 +15,14 @@ export async function ledgerTotals(match: {
   currency?: Currency;
 }): Promise<Record<LedgerKind, KindTotals>> {
   const zero = (): KindTotals => ({ amount: 0, fee: 0, price: 0 });
-  const totals = { credit: zero(), release: zero(), reversal: zero(), payout: zero() };
+  const totals = {
+    credit: zero(),
+    release: zero(),
+    reversal: zero(),
+    payout: zero(),
+    // Stripe mode: the transfers that sent payouts (they move no balance).
+    transfer: zero(),
+  };
   for (const field of fields) {
     const rows = await LedgerEntryModel.aggregate<{ _id: LedgerKind; sum: number }>([
       { $match: match },

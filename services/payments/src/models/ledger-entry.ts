@@ -2,7 +2,7 @@ import type { Currency, PaymentMode } from "@tx/api-contracts";
 import { outboxPlugin, type WithOutbox } from "@tx/service-kit";
 import mongoose from "mongoose";
 
-export const ledgerKinds = ["credit", "release", "reversal", "payout"] as const;
+export const ledgerKinds = ["credit", "release", "reversal", "payout", "transfer"] as const;
 export type LedgerKind = (typeof ledgerKinds)[number];
 
 /**
@@ -12,7 +12,10 @@ export type LedgerKind = (typeof ledgerKinds)[number];
  * - `credit:<orderId>`: the sale, pending; `amount` = price - fee;
  * - `release:<orderId>`: the delivery was confirmed; the credit is payable from `availableAt`;
  * - `reversal:<orderId>`: the buyer was refunded; the credit is taken back;
- * - `payout:<sellerId>:<currency>:<n>`: the seller's n-th payout in that currency.
+ * - `payout:<sellerId>:<currency>:<n>`: the seller's n-th payout in that currency: the money
+ *   leaves the balance here. The sandbox marks it paid at once;
+ * - `transfer:<payout id>`: Stripe mode: the Connect transfer that sent that payout (written
+ *   after Stripe answered; a payout without one is still being sent). It moves no balance.
  * Balances are sums over these entries (domain/ledger.ts), never stored.
  */
 export type LedgerEntry = WithOutbox & {
@@ -39,6 +42,10 @@ export type LedgerEntry = WithOutbox & {
   seq?: number;
   mode?: PaymentMode;
   providerRef?: string;
+  /** Payout and transfer in Stripe mode: the seller's connected account. */
+  destination?: string;
+  /** Transfer: the payout it sent. */
+  payoutId?: string;
 };
 
 const schema = new mongoose.Schema<LedgerEntry>(
@@ -61,6 +68,8 @@ const schema = new mongoose.Schema<LedgerEntry>(
     seq: Number,
     mode: String,
     providerRef: String,
+    destination: String,
+    payoutId: String,
   },
   { versionKey: false, collection: "ledger" },
 );

@@ -37,6 +37,7 @@ export async function getEarnings(ctx: AuthedContext, _input: EarningsInput): Pr
           paidAt: p.at.toISOString(),
           sales: p.sales,
           mode: p.mode,
+          status: p.status,
         })),
       };
     }),
