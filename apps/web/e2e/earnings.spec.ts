@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { newAccount, pageErrors, registered } from "./accounts";
 import { PAYOUT_HOLD_SECONDS } from "./global-setup";
+import { emailTo, mailText } from "./mail";
 import { cards, listTickets, pay, purchase, uniqueEvent } from "./market";
 import { screenshotAtEveryWidth, screenshotsTag } from "./screenshots";
 
@@ -9,9 +10,13 @@ test("Earnings: a sale appears pending, with its price and the platform's fee", 
 }, async ({ page, browser, baseURL }) => {
   test.setTimeout(120_000);
   const errors = pageErrors(page);
-  await registered(page, newAccount("Sam Seller"));
+  const seller = await registered(page, newAccount("Sam Seller"));
   await page.goto("/earnings");
   await expect(page.getByRole("heading", { name: "No sales yet" })).toBeVisible();
+  // The suite runs on the payment sandbox: no Stripe account to connect.
+  const payoutAccount = page.getByRole("region", { name: "Payout account" });
+  await expect(payoutAccount.getByText("Sandbox")).toBeVisible();
+  await expect(payoutAccount.getByText(/no bank account needed/)).toBeVisible();
 
   const event = uniqueEvent("Khruangbin");
   const listing = await listTickets(page, { eventName: event, pricePerTicket: 4_500 });
@@ -36,6 +41,9 @@ test("Earnings: a sale appears pending, with its price and the platform's fee", 
   await expect(sale.getByText("Price $90.00 · fee $9.00")).toBeVisible();
   await expect(sale.getByText("$81.00")).toBeVisible();
   await expect(page.getByText("Waiting for the buyer to receive the tickets")).toBeVisible();
+  // The seller hears of the sale, with what it earns them.
+  const sold = await emailTo(seller.email, `Your tickets sold: ${event}, you earn $81.00`);
+  expect(await mailText(sold)).toContain("Platform fee");
   await screenshotAtEveryWidth(page, "earnings");
   expect(errors).toEqual([]);
 });
@@ -56,7 +64,7 @@ test("Earnings: a transferred sale goes from pending to available to paid", {
 }, async ({ page, browser, baseURL }) => {
   test.setTimeout(240_000);
   const errors = pageErrors(page);
-  await registered(page, newAccount("Sam Seller"));
+  const seller = await registered(page, newAccount("Sam Seller"));
   const event = uniqueEvent("Fontaines D.C.");
   const eventDate = soonEvent();
   const listing = await listTickets(page, {
@@ -117,5 +125,8 @@ test("Earnings: a transferred sale goes from pending to available to paid", {
   await statusIs("Paid", 90_000);
   await expect(sale.getByText(/^Paid out /)).toBeVisible();
   await screenshotAtEveryWidth(page, "earnings-paid");
+  // The payout's email: how much, for how many sales.
+  const paid = await mailText(await emailTo(seller.email, "Payout sent: $111.10"));
+  expect(paid).toContain("for 1 sale");
   expect(errors).toEqual([]);
 });

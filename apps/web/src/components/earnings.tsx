@@ -1,10 +1,17 @@
-import type { EarningsAccount, EarningsSale, SaleStatus } from "@tx/api-contracts";
+import type {
+  EarningsAccount,
+  EarningsPayout,
+  EarningsSale,
+  PayoutAccountView,
+  SaleStatus,
+} from "@tx/api-contracts";
 import { Badge, type BadgeTone, ButtonLink, Card, DateTime, Facts, formatMoney } from "@tx/ui";
 import Link from "next/link";
 import { serverApi } from "@/trpc/server";
 import own from "./earnings.module.css";
 // The same rows as the order history: one look for a list of money lines.
 import styles from "./order-history.module.css";
+import { PayoutOnboardingForm } from "./payout-onboarding-form";
 
 const saleStatus: Record<SaleStatus, { label: string; tone: BadgeTone }> = {
   pending: { label: "Pending", tone: "warning" },
@@ -15,22 +22,30 @@ const saleStatus: Record<SaleStatus, { label: string; tone: BadgeTone }> = {
 
 /** The signed-in seller's earnings, per currency, read from the payments ledger. */
 export async function Earnings() {
-  const earnings = await (await serverApi()).payments.payouts.earnings.query({});
+  const api = await serverApi();
+  const [earnings, payoutAccount] = await Promise.all([
+    api.payments.payouts.earnings.query({}),
+    api.payments.payouts.account.query({}),
+  ]);
   if (earnings.accounts.length === 0) {
     return (
-      <Card title="No sales yet">
-        <p>When your tickets sell, each sale appears here with what it earned you.</p>
-        <div>
-          <ButtonLink href="/sell" as={Link}>
-            Sell tickets
-          </ButtonLink>
-        </div>
-      </Card>
+      <div className={own.stack}>
+        <PayoutAccountCard account={payoutAccount} />
+        <Card title="No sales yet">
+          <p>When your tickets sell, each sale appears here with what it earned you.</p>
+          <div>
+            <ButtonLink href="/sell" as={Link}>
+              Sell tickets
+            </ButtonLink>
+          </div>
+        </Card>
+      </div>
     );
   }
   const percent = (earnings.feeBps / 100).toLocaleString("en-US", { maximumFractionDigits: 2 });
   return (
     <div className={own.stack}>
+      <PayoutAccountCard account={payoutAccount} />
       {earnings.accounts.map((account) => (
         <Account key={account.currency} account={account} />
       ))}
@@ -48,11 +63,51 @@ export async function Earnings() {
   );
 }
 
+const payoutAccountStatus: Record<PayoutAccountView["status"], { label: string; tone: BadgeTone }> =
+  {
+    not_needed: { label: "Sandbox", tone: "info" },
+    not_started: { label: "Not set up", tone: "warning" },
+    onboarding: { label: "Details needed", tone: "warning" },
+    ready: { label: "Ready", tone: "success" },
+  };
+
+/** Where the seller's payouts go: Stripe Connect with keys, the sandbox without. */
+function PayoutAccountCard({ account }: { account: PayoutAccountView }) {
+  const status = payoutAccountStatus[account.status];
+  return (
+    <Card title="Payout account" aside={<Badge tone={status.tone}>{status.label}</Badge>}>
+      {account.status === "not_needed" ? (
+        <p>
+          This site runs on the payment sandbox: payouts are recorded and marked paid, with no bank
+          account needed.
+        </p>
+      ) : null}
+      {account.status === "not_started" ? (
+        <>
+          <p>
+            Payouts go to a bank account through Stripe. Set it up once; until then your earnings
+            wait here.
+          </p>
+          <PayoutOnboardingForm label="Set up payouts" />
+        </>
+      ) : null}
+      {account.status === "onboarding" ? (
+        <>
+          <p>Stripe still needs a few details before it can pay you. Your earnings wait here.</p>
+          <PayoutOnboardingForm label="Continue with Stripe" />
+        </>
+      ) : null}
+      {account.status === "ready" ? <p>Payouts go to the bank account you gave Stripe.</p> : null}
+    </Card>
+  );
+}
+
 /** The hold as a person reads it: whole hours, or seconds when it is shorter (a test's). */
 const holdText = (hours: number) =>
   hours >= 1 ? `${hours} hours` : `${Math.round(hours * 3600)} seconds`;
 
 function Account({ account }: { account: EarningsAccount }) {
+  const payouts = new Map(account.payouts.map((p) => [p.id, p]));
   return (
     <>
       <Card title={`Totals (${account.currency})`}>
@@ -68,7 +123,7 @@ function Account({ account }: { account: EarningsAccount }) {
         <ul className={styles.list}>
           {account.sales.map((sale) => (
             <li key={sale.orderId}>
-              <SaleRow sale={sale} />
+              <SaleRow sale={sale} payout={sale.payout ? payouts.get(sale.payout.id) : undefined} />
             </li>
           ))}
         </ul>
@@ -77,8 +132,11 @@ function Account({ account }: { account: EarningsAccount }) {
   );
 }
 
-function SaleRow({ sale }: { sale: EarningsSale }) {
-  const status = saleStatus[sale.status];
+function SaleRow({ sale, payout }: { sale: EarningsSale; payout: EarningsPayout | undefined }) {
+  const sending = payout?.status === "sending";
+  const status = sending
+    ? { label: "Payout on its way", tone: "info" as const }
+    : saleStatus[sale.status];
   return (
     <article className={styles.row}>
       <div className={styles.main}>
@@ -99,7 +157,7 @@ function SaleRow({ sale }: { sale: EarningsSale }) {
         ) : null}
         {sale.payout ? (
           <p className={styles.meta}>
-            Paid out <DateTime value={sale.payout.paidAt} />
+            {sending ? "Payout started" : "Paid out"} <DateTime value={sale.payout.paidAt} />
           </p>
         ) : null}
       </div>
