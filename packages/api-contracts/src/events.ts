@@ -36,7 +36,12 @@ export const UserRegisteredData = z.object({
   name: z.string().min(1).max(100),
 });
 
-/** A listing as the other services need it; `price` is per ticket, `total` is the lot. */
+/**
+ * A listing as the other services need it, priced as buyers pay (all-in): `price` is per
+ * ticket, `total` is the lot. Issue 22: `buyerFee` is the part of `price` that is the buyer's
+ * fee (BUYER_FEE_BPS, per ticket; absent on events from before it: none), the rest is the
+ * seller's price.
+ */
 const TicketSnapshot = {
   id: ObjectIdString,
   version: Version,
@@ -44,6 +49,7 @@ const TicketSnapshot = {
   price: Money,
   quantity: z.number().int().min(1).max(10),
   total: Money,
+  buyerFee: Money.optional(),
   eventDate: IsoDateTime,
   venue: z.string().min(1).max(200),
   city: z.string().min(1).max(200),
@@ -74,12 +80,16 @@ export const OrderCreatedData = z.object({
   userId: ObjectIdString,
   status: OrderStatus,
   expiresAt: IsoDateTime,
-  /** The listing as the buyer holds it; `price` is what the whole order costs. */
+  /**
+   * The listing as the buyer holds it; `price` is what the whole order costs, all-in, of which
+   * `buyerFee` (issue 22; absent: none) is the buyer's fee and the rest the seller's price.
+   */
   ticket: z.object({
     id: ObjectIdString,
     /** The version of the listing the order was made from: tickets reserves only that one. */
     version: Version,
     price: Money,
+    buyerFee: Money.optional(),
     title: Title,
     eventDate: IsoDateTime,
     venue: z.string().min(1).max(200),

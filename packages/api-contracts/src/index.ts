@@ -3,6 +3,7 @@ export * from "./client-address";
 export * from "./common";
 export * from "./delivery";
 export * from "./events";
+export * from "./fees";
 export * from "./format";
 export * from "./listings";
 export * from "./operator";

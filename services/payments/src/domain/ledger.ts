@@ -38,7 +38,9 @@ export async function creditSale(
     throw new RetryLater(`payment of sold order ${orderId} is ${payment?.status ?? "not known"}`);
   }
   if (!order) throw new RetryLater(`order ${orderId} not replicated yet`);
-  const { fee, net } = splitFee(payment.amount, env.PLATFORM_FEE_BPS);
+  // The seller's price: what the buyer paid less the buyer's fee, which is all the platform's.
+  const price = payment.amount - (order.buyerFee ?? 0);
+  const { fee, net } = splitFee(price, env.PLATFORM_FEE_BPS);
   const at = new Date(sale.at);
   // Replicas made before issue 22 have no event date: the sale's time stands in for it.
   const eventDate = order.eventDate ?? at;
@@ -55,7 +57,7 @@ export async function creditSale(
       ticketId: sale.ticketId,
       title: order.title,
       eventDate,
-      price: payment.amount,
+      price,
       fee,
     },
     pendingEvent("ledger.credited", {
@@ -64,7 +66,7 @@ export async function creditSale(
       ticketId: sale.ticketId,
       sellerId: sale.sellerId,
       title: order.title,
-      price: money(payment.amount, payment.currency),
+      price: money(price, payment.currency),
       fee: money(fee, payment.currency),
       net: money(net, payment.currency),
       eventDate: eventDate.toISOString(),

@@ -8,6 +8,8 @@ export type OrderReplica = {
   ticketId: string;
   title: string;
   amount: number;
+  /** Issue 22: the buyer's fee in `amount`; the rest is the seller's price (absent: none). */
+  buyerFee?: number;
   currency: Currency;
   status: OrderStatus;
   cancelReason?: CancelReason;
@@ -26,6 +28,7 @@ const schema = new mongoose.Schema<OrderReplica>(
     ticketId: { type: String, required: true },
     title: { type: String, required: true },
     amount: { type: Number, required: true },
+    buyerFee: Number,
     currency: { type: String, required: true },
     status: { type: String, required: true },
     cancelReason: String,
