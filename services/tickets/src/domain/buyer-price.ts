@@ -1,5 +1,10 @@
 import { basisPointsOf, type Currency } from "@tx/api-contracts";
-import { env } from "../env";
+
+/** BUYER_FEE_BPS, set once at start by service.ts (domain modules read no settings on import). */
+let buyerFeeBps = 0;
+export function setBuyerFeeBps(bps: number): void {
+  buyerFeeBps = bps;
+}
 
 /**
  * What a buyer pays for a listing, all-in: per ticket the seller's price plus the buyer's fee
@@ -8,7 +13,7 @@ import { env } from "../env";
  * orders prices from), so the total up front is the total charged.
  */
 export function buyerPrice(t: { pricePerTicket: number; quantity: number; currency: Currency }) {
-  const fee = basisPointsOf(t.pricePerTicket, env.BUYER_FEE_BPS);
+  const fee = basisPointsOf(t.pricePerTicket, buyerFeeBps);
   const money = (amount: number) => ({ amount, currency: t.currency });
   const perTicket = t.pricePerTicket + fee;
   return {
