@@ -1,9 +1,10 @@
 import type { Currency } from "@tx/api-contracts";
 import { createLogger, RetryLater } from "@tx/service-kit";
-import { connectServiceForTest } from "@tx/service-kit/testing";
+import type { connectServiceForTest } from "@tx/service-kit/testing";
 import { withInfra } from "@tx/test-kit/vitest";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectPaymentsForTest } from "../testing/env";
 
 /**
  * The ledger against the real FerretDB: random sequences of sales, confirmations, refunds
@@ -27,15 +28,11 @@ let ledgerTotals: typeof import("./ledger-totals");
 let fixtures: typeof import("../ledger-fixtures");
 
 beforeAll(async () => {
-  Object.assign(process.env, infra.infra.urls, {
-    PORT: "0",
-    AUTH_JWKS_URL: "http://127.0.0.1:1/jwks",
-    LOG_LEVEL: "silent",
+  conn = await connectPaymentsForTest(infra.infra.urls, {
     PLATFORM_FEE_BPS: String(BPS),
     PAYOUT_HOLD_HOURS: "24",
     PAYOUT_MINIMUM: "1",
   });
-  conn = await connectServiceForTest("payments", infra.infra.urls);
   ledger = await import("./ledger");
   run = await import("../payouts/run");
   refunds = await import("./refunds");

@@ -1,9 +1,10 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createLogger } from "@tx/service-kit";
-import { connectServiceForTest } from "@tx/service-kit/testing";
+import type { connectServiceForTest } from "@tx/service-kit/testing";
 import { withInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectPaymentsForTest } from "../testing/env";
 
 /**
  * Payouts with Stripe keys: Connect Express onboarding and transfers, against a local stand-in
@@ -126,10 +127,7 @@ let models: {
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => stub.listen(0, "127.0.0.1", resolve));
-  Object.assign(process.env, infra.infra.urls, {
-    PORT: "0",
-    AUTH_JWKS_URL: "http://127.0.0.1:1/jwks",
-    LOG_LEVEL: "silent",
+  conn = await connectPaymentsForTest(infra.infra.urls, {
     REDIS_URL: "redis://127.0.0.1:1",
     WEB_BASE_URL: "https://tickets.example",
     STRIPE_SECRET_KEY: "sk_test_stub",
@@ -142,7 +140,6 @@ beforeAll(async () => {
     PAYOUT_HOLD_HOURS: "24",
     PAYOUT_MINIMUM: "500",
   });
-  conn = await connectServiceForTest("payments", infra.infra.urls);
   connect = await import("./connect");
   run = await import("./run");
   ledger = await import("../domain/ledger");

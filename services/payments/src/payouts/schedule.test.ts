@@ -1,8 +1,9 @@
 import { createLogger } from "@tx/service-kit";
-import { connectServiceForTest } from "@tx/service-kit/testing";
+import type { connectServiceForTest } from "@tx/service-kit/testing";
 import { waitFor } from "@tx/test-kit";
 import { withInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectPaymentsForTest } from "../testing/env";
 
 const infra = withInfra(["mongo", "nats", "redis"]);
 let conn: Awaited<ReturnType<typeof connectServiceForTest>>;
@@ -16,15 +17,11 @@ let LedgerEntryModel: typeof import("../models/ledger-entry")["LedgerEntryModel"
 let schedule: Awaited<ReturnType<typeof import("./schedule")["startPayoutSchedule"]>>;
 
 beforeAll(async () => {
-  Object.assign(process.env, infra.infra.urls, {
-    PORT: "0",
-    AUTH_JWKS_URL: "http://127.0.0.1:1/jwks",
-    LOG_LEVEL: "silent",
+  conn = await connectPaymentsForTest(infra.infra.urls, {
     PLATFORM_FEE_BPS: "1000",
     PAYOUT_HOLD_HOURS: "24",
     PAYOUT_MINIMUM: "500",
   });
-  conn = await connectServiceForTest("payments", infra.infra.urls);
   ledger = await import("../domain/ledger");
   fixtures = await import("../ledger-fixtures");
   run = await import("./run");

@@ -1,7 +1,8 @@
 import { createLogger } from "@tx/service-kit";
-import { callerFor, connectServiceForTest } from "@tx/service-kit/testing";
+import { callerFor, type connectServiceForTest } from "@tx/service-kit/testing";
 import { withInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectPaymentsForTest } from "../testing/env";
 
 const infra = withInfra(["mongo", "nats"]);
 let conn: Awaited<ReturnType<typeof connectServiceForTest>>;
@@ -14,15 +15,11 @@ let run: typeof import("../payouts/run");
 let as: ReturnType<typeof callerFor<typeof import("../trpc/router")["paymentsRouter"]>>;
 
 beforeAll(async () => {
-  Object.assign(process.env, infra.infra.urls, {
-    PORT: "0",
-    AUTH_JWKS_URL: "http://127.0.0.1:1/jwks",
-    LOG_LEVEL: "silent",
+  conn = await connectPaymentsForTest(infra.infra.urls, {
     PLATFORM_FEE_BPS: "1000",
     PAYOUT_HOLD_HOURS: "24",
     PAYOUT_MINIMUM: "100",
   });
-  conn = await connectServiceForTest("payments", infra.infra.urls);
   ledger = await import("../domain/ledger");
   fixtures = await import("../ledger-fixtures");
   run = await import("../payouts/run");
