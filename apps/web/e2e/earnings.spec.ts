@@ -15,7 +15,7 @@ test("Earnings: a sale appears pending, with its price and the platform's fee", 
   await expect(page.getByRole("heading", { name: "No sales yet" })).toBeVisible();
   // The suite runs on the payment sandbox: no Stripe account to connect.
   const payoutAccount = page.getByRole("region", { name: "Payout account" });
-  await expect(payoutAccount.getByText("Sandbox")).toBeVisible();
+  await expect(payoutAccount.getByText("Sandbox", { exact: true })).toBeVisible();
   await expect(payoutAccount.getByText(/no bank account needed/)).toBeVisible();
 
   const event = uniqueEvent("Khruangbin");
