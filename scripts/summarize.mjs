@@ -57,15 +57,24 @@ if (existsSync(vitestFile)) {
   lines.push("vitest: no results");
 }
 
-const pwFile = path.join(dir, "playwright.json");
-if (existsSync(pwFile)) {
+// The main browser suite, and the all-in prices suite on its own stack.
+for (const [suite, logs] of [
+  ["playwright", "e2e-logs"],
+  ["playwright-all-in", "e2e-all-in-logs"],
+]) {
+  const pwFile = path.join(dir, `${suite}.json`);
+  if (!existsSync(pwFile)) {
+    failed++;
+    lines.push(`${suite}: no results`);
+    continue;
+  }
   const p = JSON.parse(readFileSync(pwFile, "utf8"));
   const s = p.stats;
   const pwFailed = s.unexpected + (p.errors?.length ?? 0);
-  for (const e of p.errors ?? []) failures.push(`playwright: ${oneLine(e.message)}`);
+  for (const e of p.errors ?? []) failures.push(`${suite}: ${oneLine(e.message)}`);
   for (const t of playwrightFailures(p)) {
-    failures.push(`playwright ${t.where} > ${t.title}: ${oneLine(t.error)}`);
-    for (const w of serverWarnings(path.join(dir, "e2e-logs"), t.start, t.end)) {
+    failures.push(`${suite} ${t.where} > ${t.title}: ${oneLine(t.error)}`);
+    for (const w of serverWarnings(path.join(dir, logs), t.start, t.end)) {
       failures.push(`    ${w}`);
     }
   }
@@ -73,11 +82,8 @@ if (existsSync(pwFile)) {
   failed += pwFailed;
   skipped += s.skipped;
   lines.push(
-    `playwright: ${s.expected + s.flaky} passed (${s.flaky} flaky), ${pwFailed} failed, ${s.skipped} skipped`,
+    `${suite}: ${s.expected + s.flaky} passed (${s.flaky} flaky), ${pwFailed} failed, ${s.skipped} skipped`,
   );
-} else {
-  failed++;
-  lines.push("playwright: no results");
 }
 
 if (failures.length > 0) {

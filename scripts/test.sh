@@ -26,6 +26,8 @@ pnpm exec vitest run
 
 step "Browser tests (playwright, chromium)"
 pnpm --filter @tx/web exec playwright test
+# All-in prices on a stack of its own, with a buyer's fee (issue 22).
+pnpm --filter @tx/web exec playwright test -c playwright.all-in.config.ts
 
 step "Summary"
 node scripts/summarize.mjs "$RESULTS"

@@ -4,6 +4,8 @@ import { repoRoot } from "@tx/test-kit";
 
 export default defineConfig({
   testDir: "e2e",
+  // Its own suite, on a stack with a buyer's fee: playwright.all-in.config.ts.
+  testIgnore: ["all-in/**"],
   globalSetup: "./e2e/global-setup.ts",
   workers: 1,
   fullyParallel: false,

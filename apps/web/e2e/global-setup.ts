@@ -17,13 +17,28 @@ export const ORDER_HOLD_SECONDS = 30;
 export const OPERATOR_EMAIL = "olive.operator@example.com";
 /** A saved search's email window in this suite (an hour in production): its journey waits for it. */
 export const SAVED_SEARCH_DIGEST_SECONDS = 3;
+/** The payout hold in this suite, and when the payout run runs: the journey sees each state. */
+export const PAYOUT_HOLD_SECONDS = 18;
+export const PAYOUT_RUN_SECOND = 30;
+const PAYOUT_CRON = `${PAYOUT_RUN_SECOND} * * * * *`;
 
 /** Starts infrastructure, the six services and `next start`; the returned function stops them. */
-export default async function globalSetup(): Promise<() => Promise<void>> {
+export default function globalSetup(): Promise<() => Promise<void>> {
+  return startE2eStack("e2e");
+}
+
+/**
+ * The suite's stack, with `env` over its settings (the all-in suite sets a buyer's fee); its
+ * servers' logs are kept under .data/results/<name>-logs.
+ */
+export async function startE2eStack(
+  name: string,
+  extraEnv: Record<string, string> = {},
+): Promise<() => Promise<void>> {
   if (!existsSync(path.join(webDir, ".next", "BUILD_ID"))) {
     throw new Error("apps/web is not built: run `pnpm --filter @tx/web build` first");
   }
-  const dir = path.join(dataRoot, `e2e-${process.pid}`);
+  const dir = path.join(dataRoot, `${name}-${process.pid}`);
   const infra = await startInfra({ dir });
   try {
     const stack = await startStack({
@@ -44,6 +59,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         // journey's summary quotes.
         RECONCILE_INTERVAL_SECONDS: "5",
         RECONCILE_GRACE_SECONDS: "10",
+        // Payouts (earnings.spec.ts): 18 s after the event, and a run at second 30 of every minute.
+        PAYOUT_HOLD_HOURS: String(PAYOUT_HOLD_SECONDS / 3600),
+        PAYOUT_CRON: PAYOUT_CRON,
+        ...extraEnv,
       },
     });
     process.env.E2E_WEB_URL = stack.urls.web;
@@ -70,7 +89,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       // from the time of a failed journey, which is what a CI log needs to say why.
       const logs = path.join(dir, "logs");
       if (existsSync(logs))
-        cpSync(logs, path.join(dataRoot, "results", "e2e-logs"), { recursive: true });
+        cpSync(logs, path.join(dataRoot, "results", `${name}-logs`), { recursive: true });
       rmSync(dir, { recursive: true, force: true });
     };
   } catch (err) {

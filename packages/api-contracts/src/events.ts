@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IsoDateTime, Money, ObjectIdString } from "./common";
+import { PaymentMode } from "./payments";
 import { TimeZone } from "./time-zones";
 
 /**
@@ -35,7 +36,12 @@ export const UserRegisteredData = z.object({
   name: z.string().min(1).max(100),
 });
 
-/** A listing as the other services need it; `price` is per ticket, `total` is the lot. */
+/**
+ * A listing as the other services need it, priced as buyers pay (all-in): `price` is per
+ * ticket, `total` is the lot. Issue 22: `buyerFee` is the part of `price` that is the buyer's
+ * fee (BUYER_FEE_BPS, per ticket; absent on events from before it: none), the rest is the
+ * seller's price.
+ */
 const TicketSnapshot = {
   id: ObjectIdString,
   version: Version,
@@ -43,6 +49,7 @@ const TicketSnapshot = {
   price: Money,
   quantity: z.number().int().min(1).max(10),
   total: Money,
+  buyerFee: Money.optional(),
   eventDate: IsoDateTime,
   venue: z.string().min(1).max(200),
   city: z.string().min(1).max(200),
@@ -73,12 +80,16 @@ export const OrderCreatedData = z.object({
   userId: ObjectIdString,
   status: OrderStatus,
   expiresAt: IsoDateTime,
-  /** The listing as the buyer holds it; `price` is what the whole order costs. */
+  /**
+   * The listing as the buyer holds it; `price` is what the whole order costs, all-in, of which
+   * `buyerFee` (issue 22; absent: none) is the buyer's fee and the rest the seller's price.
+   */
   ticket: z.object({
     id: ObjectIdString,
     /** The version of the listing the order was made from: tickets reserves only that one. */
     version: Version,
     price: Money,
+    buyerFee: Money.optional(),
     title: Title,
     eventDate: IsoDateTime,
     venue: z.string().min(1).max(200),
@@ -274,6 +285,68 @@ const deliveryEvents = {
 
 // --- end of issue 21 ------------------------------------------------------------------------
 
+// --- Issue 22: seller payouts (the ledger's facts, published by payments, through its outbox) --
+
+/** A ledger entry's key: the fact it records (`credit:<orderId>`, `payout:<seller>:<currency>:<n>`). */
+const EntryId = z.string().min(1).max(200);
+
+/** A sale credited to its seller, pending: `net` = `price` - `fee` (PLATFORM_FEE_BPS). */
+export const LedgerCreditedData = z.object({
+  entryId: EntryId,
+  orderId: ObjectIdString,
+  ticketId: ObjectIdString,
+  sellerId: ObjectIdString,
+  title: Title,
+  price: Money,
+  fee: Money,
+  net: Money,
+  eventDate: IsoDateTime,
+  at: IsoDateTime,
+});
+
+/** The delivery is confirmed: the credit can be paid out from `availableAt` (event + hold). */
+export const LedgerReleasedData = z.object({
+  entryId: EntryId,
+  orderId: ObjectIdString,
+  sellerId: ObjectIdString,
+  net: Money,
+  availableAt: IsoDateTime,
+  at: IsoDateTime,
+});
+
+/** The buyer was refunded: the credit is taken back (after a payout, the balance goes negative). */
+export const LedgerReversedData = z.object({
+  entryId: EntryId,
+  orderId: ObjectIdString,
+  sellerId: ObjectIdString,
+  price: Money,
+  fee: Money,
+  net: Money,
+  afterPayout: z.boolean(),
+  at: IsoDateTime,
+});
+
+/** A payout sent to a seller: the available balance of one currency, above PAYOUT_MINIMUM. */
+export const LedgerPaidOutData = z.object({
+  entryId: EntryId,
+  sellerId: ObjectIdString,
+  amount: Money,
+  orderIds: z.array(ObjectIdString).max(10_000),
+  /** Recorded by the sandbox, or a Stripe Connect transfer. */
+  mode: PaymentMode,
+  providerRef: z.string().min(1).max(255),
+  at: IsoDateTime,
+});
+
+const ledgerEvents = {
+  "ledger.credited": LedgerCreditedData,
+  "ledger.released": LedgerReleasedData,
+  "ledger.reversed": LedgerReversedData,
+  "ledger.paid_out": LedgerPaidOutData,
+} as const;
+
+// --- end of issue 22 ------------------------------------------------------------------------
+
 // --- Issue 23: saved searches -------------------------------------------------------------
 
 /** A listing as a saved search's email names it. */
@@ -315,6 +388,7 @@ export const eventCatalog = {
   "payment.refunded": PaymentRefundedData,
   ...issue18Events,
   ...deliveryEvents,
+  ...ledgerEvents,
   // Issue 23
   "ticket.search.matched": TicketSearchMatchedData,
 } as const;
@@ -362,6 +436,8 @@ export const EVENTS_STREAM_SUBJECTS = [
   "expiration.>",
   "payment.>",
   "delivery.>",
+  // Issue 22.
+  "ledger.>",
 ];
 export const DEAD_LETTER_STREAM = "TICKETEX_DEAD_LETTERS";
 export const DEAD_LETTER_PREFIX = "deadletter";

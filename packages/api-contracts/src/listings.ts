@@ -73,10 +73,19 @@ export const Listing = z.object({
   row: z.string().optional(),
   seats: z.string().optional(),
   quantity: z.number().int(),
+  /** The seller's price per ticket. */
   price: Money,
   faceValue: Money,
-  /** price × quantity: what a buyer pays for the lot. */
+  /** price × quantity: the seller's price for the lot. */
   total: Money,
+  /**
+   * Issue 22, all-in prices: what a buyer pays per ticket (`price` + `buyerFee`, the buyer's
+   * fee of BUYER_FEE_BPS) and for the lot (`buyerPrice` × quantity). Every price a buyer sees
+   * is these; the checkout breaks the total down.
+   */
+  buyerPrice: Money,
+  buyerFee: Money,
+  buyerTotal: Money,
   note: z.string().optional(),
   sellerId: ObjectIdString,
   sellerName: z.string(),

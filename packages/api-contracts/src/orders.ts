@@ -45,8 +45,12 @@ export const Order = z.object({
   venue: z.string(),
   city: z.string(),
   quantity: z.number().int(),
+  /** Per ticket, all-in (the seller's price and the buyer's fee). */
   price: Money,
+  /** quantity × price: what the buyer pays. */
   total: Money,
+  /** Issue 22: the part of `total` that is the buyer's fee (zero with BUYER_FEE_BPS 0). */
+  buyerFee: Money,
   expiresAt: IsoDateTime,
   cancelReason: CancelReason.optional(),
   listingChange: ListingChange.optional(),

@@ -9,6 +9,7 @@ const outboxes = [
   ["tx_tickets", "tickets"],
   ["tx_orders", "orders"],
   ["tx_payments", "payments"],
+  ["tx_payments", "ledger"],
 ] as const;
 
 export type Snapshot = {
@@ -20,6 +21,8 @@ export type Snapshot = {
   payments: { orderId: string; status: string; intentId: string }[];
   /** What the sandbox gateway holds on the provider's side. */
   intents: { _id: string; status: string; orderId: string; refundId: string | null }[];
+  /** Issue 22: the sellers' ledger. */
+  ledger: { _id: string; kind: string; orderId?: string }[];
 };
 
 /** Reads every service's state straight from its store: the test's view, not a service's. */
@@ -65,6 +68,7 @@ export async function snapshot(mongoUrl: string, natsUrl: string): Promise<Snaps
       })),
       payments: await find<Snapshot["payments"][number]>("tx_payments", "payments"),
       intents: await find<Snapshot["intents"][number]>("tx_payments", "sandbox_intents"),
+      ledger: await find<Snapshot["ledger"][number]>("tx_payments", "ledger"),
     };
   } finally {
     await mongo.close();
@@ -122,6 +126,33 @@ export function violations(s: Snapshot): string[] {
         `failed delivery of ${t._id}: payment ${paid?.status}, order ${order?.status} (not refunded)`,
       );
     }
+  }
+  // Issue 22: every sale exactly one credit, every refunded sale a reversal, nothing else.
+  const entries = (kind: string) => {
+    const count = new Map<string, number>();
+    for (const e of s.ledger) {
+      if (e.kind === kind) count.set(e.orderId ?? "", (count.get(e.orderId ?? "") ?? 0) + 1);
+    }
+    return count;
+  };
+  const credits = entries("credit");
+  const reversals = entries("reversal");
+  for (const t of s.tickets) {
+    const o = orders.get(t.orderId ?? "");
+    if (!o || t.status !== "sold" || !t.delivery?.state) continue;
+    if (credits.get(o._id) !== 1)
+      problems.push(`sale ${o._id} has ${credits.get(o._id) ?? 0} credits (not 1)`);
+    if (o.status === "refunded" && reversals.get(o._id) !== 1)
+      problems.push(`refunded sale ${o._id} has ${reversals.get(o._id) ?? 0} reversals (not 1)`);
+  }
+  for (const [orderId] of credits) {
+    const o = orders.get(orderId);
+    if (o?.status !== "complete" && o?.status !== "refunded")
+      problems.push(`credit for order ${orderId}, which is ${o?.status}`);
+  }
+  for (const [orderId] of reversals) {
+    if (orders.get(orderId)?.status !== "refunded" || !credits.has(orderId))
+      problems.push(`reversal for order ${orderId}, not a refunded sale`);
   }
   for (const [ticketId, n] of completeByTicket)
     if (n > 1) problems.push(`listing ${ticketId} sold ${n} times`);

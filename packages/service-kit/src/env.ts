@@ -75,6 +75,14 @@ export const serviceEnvShape = {
   OPERATOR_EMAILS: operatorEmails,
 };
 
+/** Where the web app lives: links in emails and Stripe's return pages point here. */
+export const webBaseUrlEnvShape = {
+  WEB_BASE_URL: z
+    .url()
+    .default("http://localhost:3000")
+    .transform((url) => url.replace(/\/+$/, "")),
+};
+
 export const redisEnvShape = {
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL"),
 };

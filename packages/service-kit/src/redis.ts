@@ -15,3 +15,19 @@ export function createRedis(url: string, name: string, log: Logger): Redis {
 }
 
 export type { Redis };
+
+/**
+ * Stops a BullMQ worker and its queue: gracefully when Redis answers, forced after 5 s
+ * (unfinished jobs are retried later), then drops the shared connection.
+ */
+export async function closeQueue(
+  worker: { close: (force?: boolean) => Promise<void> },
+  queue: { close: () => Promise<void> },
+  connection: Redis,
+): Promise<void> {
+  const graceful = worker.close();
+  const timer = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 5_000).unref());
+  if ((await Promise.race([graceful, timer])) === "timeout") await worker.close(true);
+  await queue.close();
+  connection.disconnect();
+}

@@ -19,7 +19,9 @@ import { deliveryDisputedEmail } from "../src/emails/delivery-disputed";
 import { deliveryRefundedEmail } from "../src/emails/delivery-refunded";
 import { orderConfirmedEmail } from "../src/emails/order-confirmed";
 import { orderRefundedEmail } from "../src/emails/order-refunded";
+import { payoutSentEmail } from "../src/emails/payout-sent";
 import type { RenderedEmail } from "../src/emails/render";
+import { saleCreditedEmail } from "../src/emails/sale-credited";
 import { saleFailedEmail } from "../src/emails/sale-failed";
 import { ticketsReadyEmail } from "../src/emails/tickets-ready";
 import { ticketsTransferredEmail } from "../src/emails/tickets-transferred";
@@ -31,6 +33,7 @@ const orderId = "6650f1c2a4b9d3e8f0a1b2c3";
 const orderUrl = `http://localhost:3000/orders/${orderId}`;
 const sampleToken = `${"k".repeat(22)}.${"s".repeat(43)}`;
 const myListingsUrl = "http://localhost:3000/my-listings";
+const earningsUrl = "http://localhost:3000/earnings";
 const event = {
   title: "Japanese Breakfast: Jubilee Tour",
   eventDate: new Date("2027-03-14T20:00:00.000Z"),
@@ -119,6 +122,22 @@ const samples: Record<string, Promise<RenderedEmail>> = {
     name: "Sam Seller",
     problem: "Nothing arrived in my Ticketmaster app.",
     myListingsUrl,
+  }),
+  "sale-credited": saleCreditedEmail({
+    ...event,
+    name: "Sam Seller",
+    price: { amount: 12_450, currency: "GBP" },
+    fee: { amount: 1_245, currency: "GBP" },
+    net: { amount: 11_205, currency: "GBP" },
+    earningsUrl,
+  }),
+  "payout-sent": payoutSentEmail({
+    name: "Sam Seller",
+    amount: { amount: 22_410, currency: "GBP" },
+    sales: 2,
+    reference: "po_sandbox_5c1e9a0b7d",
+    sentAt: new Date("2027-03-16T06:00:00.000Z"),
+    earningsUrl,
   }),
 };
 

@@ -1,5 +1,10 @@
-import { authEnvShape, emailLinkEnvShape, parseEnv, serviceEnvShape } from "@tx/service-kit";
-import { z } from "zod";
+import {
+  authEnvShape,
+  emailLinkEnvShape,
+  parseEnv,
+  serviceEnvShape,
+  webBaseUrlEnvShape,
+} from "@tx/service-kit";
 import { mailEnvShape, mailTransportConfig } from "./mail/config";
 
 export const env = parseEnv({
@@ -8,11 +13,7 @@ export const env = parseEnv({
   ...mailEnvShape,
   ...emailLinkEnvShape,
   PORT: serviceEnvShape.PORT.default(4006),
-  /** Where the web app lives: links in emails point here. */
-  WEB_BASE_URL: z
-    .url()
-    .default("http://localhost:3000")
-    .transform((url) => url.replace(/\/+$/, "")),
+  ...webBaseUrlEnvShape,
 });
 
 export const mailTransport = mailTransportConfig(env);

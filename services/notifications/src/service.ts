@@ -6,6 +6,7 @@ import {
 import { env, mailTransport } from "./env";
 import { accountEmailConsumers } from "./events/consumers/account-emails";
 import { deliveryConsumers } from "./events/consumers/delivery";
+import { ledgerConsumers } from "./events/consumers/ledger";
 import { orderCreatedConsumer } from "./events/consumers/order-created";
 import { paymentRefundedConsumer } from "./events/consumers/payment-refunded";
 import { paymentSucceededConsumer } from "./events/consumers/payment-succeeded";
@@ -36,5 +37,6 @@ export const service: ServiceDefinition = {
     ...accountEmailConsumers({ ...mailer, linkSecret: env.EMAIL_LINK_SECRET }),
     ...deliveryConsumers(mailer),
     ticketSearchMatchedConsumer(mailer),
+    ...ledgerConsumers(mailer),
   ],
 };

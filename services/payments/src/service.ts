@@ -1,5 +1,6 @@
 import { createLogger, remoteTokenVerifier, type ServiceDefinition } from "@tx/service-kit";
 import { env } from "./env";
+import { deliveryConfirmedConsumer } from "./events/consumers/delivery-confirmed";
 import { deliveryFailedConsumer } from "./events/consumers/delivery-failed";
 import {
   orderCancelledConsumer,
@@ -7,9 +8,16 @@ import {
   orderCreatedConsumer,
   paymentSucceededConsumer,
 } from "./events/consumers/order-events";
+import { paymentRefundedConsumer } from "./events/consumers/payment-refunded";
 import { reservationRejectedConsumer } from "./events/consumers/reservation-rejected";
+import {
+  deliveryReadyConsumer,
+  deliveryTransferRequestedConsumer,
+} from "./events/consumers/sale-delivery";
 import { gateway, sandbox, setOwnWebhookUrl } from "./gateway/index";
+import { LedgerEntryModel } from "./models/ledger-entry";
 import { PaymentModel } from "./models/payment";
+import { startPayoutSchedule } from "./payouts/schedule";
 import { paymentsReconciler } from "./reconcile/payments";
 import { limits } from "./runtime";
 import { paymentsRouter } from "./trpc/router";
@@ -21,7 +29,7 @@ export const service: ServiceDefinition = {
   env,
   router: paymentsRouter,
   authenticate: (log) => remoteTokenVerifier(env, log),
-  outboxModels: [PaymentModel],
+  outboxModels: [PaymentModel, LedgerEntryModel],
   consumers: [
     orderCreatedConsumer,
     orderCancelledConsumer,
@@ -29,12 +37,24 @@ export const service: ServiceDefinition = {
     paymentSucceededConsumer,
     reservationRejectedConsumer,
     deliveryFailedConsumer,
+    // Issue 22: the sellers' ledger.
+    deliveryReadyConsumer,
+    deliveryTransferRequestedConsumer,
+    deliveryConfirmedConsumer,
+    paymentRefundedConsumer,
   ],
-  start: async () => {
+  start: async ({ log }) => {
     const stopLimits = limits.start();
     // Sandbox only: deliver the webhooks it stored, like Stripe would, until they land.
     const stopWebhooks = sandbox()?.webhooks.start();
+    // Issue 22: the payout run's schedule (BullMQ).
+    const payouts = await startPayoutSchedule(
+      env.REDIS_URL,
+      { cron: env.PAYOUT_CRON, tz: env.PAYOUT_TZ },
+      log,
+    );
     return async () => {
+      await payouts.stop();
       await stopWebhooks?.();
       await stopLimits();
     };

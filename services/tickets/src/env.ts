@@ -8,6 +8,11 @@ export const env = parseEnv({
   PORT: serviceEnvShape.PORT.default(4002),
   /** The most a ticket may cost, as a multiple of its face value (1.0 = face value). */
   PRICE_CAP_RATIO: z.coerce.number().min(1).max(10).default(1),
+  /**
+   * Issue 22: the buyer's fee per ticket in basis points (250 = 2.5 %), part of every price
+   * buyers see (all-in, domain/buyer-price.ts); 0 by default.
+   */
+  BUYER_FEE_BPS: z.coerce.number().int().min(0).max(5_000).default(0),
   /** How long a seller has to transfer sold tickets (fractions allowed, for tests). */
   DELIVERY_TRANSFER_HOURS: z.coerce
     .number()

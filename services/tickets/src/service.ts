@@ -1,5 +1,6 @@
 import { createLogger, remoteTokenVerifier, type ServiceDefinition } from "@tx/service-kit";
 import { startDeliverySweep } from "./delivery/sweep";
+import { setBuyerFeeBps } from "./domain/buyer-price";
 import { deliverySettings, env } from "./env";
 import { orderCreatedConsumer } from "./events/consumers/order-created";
 import { orderCancelledConsumer, orderCompletedConsumer } from "./events/consumers/order-finished";
@@ -16,6 +17,8 @@ import { startDigestFlush } from "./saved-searches/flush";
 import { ticketsRouter } from "./trpc/router";
 
 const log = createLogger("tickets", env.LOG_LEVEL);
+// All-in prices: every listing view and ticket event adds the buyer's fee.
+setBuyerFeeBps(env.BUYER_FEE_BPS);
 // One verifier for tRPC and the file routes: the same keys, the same cache of checked tokens.
 const verify = remoteTokenVerifier(env, log);
 

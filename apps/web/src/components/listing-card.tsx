@@ -41,11 +41,11 @@ export function ListingCard({
         </div>
         <div>
           <dt>Per ticket</dt>
-          <dd>{formatMoney(listing.price)}</dd>
+          <dd>{formatMoney(listing.buyerPrice)}</dd>
         </div>
         <div>
           <dt>Total</dt>
-          <dd className={styles.total}>{formatMoney(listing.total)}</dd>
+          <dd className={styles.total}>{formatMoney(listing.buyerTotal)}</dd>
         </div>
       </dl>
     </article>

@@ -18,7 +18,8 @@ const links = [
   {
     href: "/my-listings",
     label: "My listings",
-    match: (p: string) => p.startsWith("/my-listings") || isEdit(p),
+    // A seller's earnings (from their sales) belong there too: the header stays one line on a phone.
+    match: (p: string) => p.startsWith("/my-listings") || p === "/earnings" || isEdit(p),
   },
   {
     href: "/orders",

@@ -1,5 +1,6 @@
 import {
   buildEnvelope,
+  closeQueue,
   createRedis,
   deterministicId,
   type EventBus,
@@ -86,14 +87,7 @@ export async function startExpirationQueue(redisUrl: string, bus: EventBus, log:
       const job = await queue.getJob(orderId);
       if (job && (await job.isDelayed())) await job.remove();
     },
-    stop: async () => {
-      // Graceful when Redis answers; forced after 5 s (unfinished jobs are retried later).
-      const graceful = worker.close();
-      const timer = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 5_000).unref());
-      if ((await Promise.race([graceful, timer])) === "timeout") await worker.close(true);
-      await queue.close();
-      connection.disconnect();
-    },
+    stop: () => closeQueue(worker, queue, connection),
   };
 }
 

@@ -29,9 +29,16 @@ export async function deliveryParties(facts: {
   sellerId: string;
 }): Promise<{ order: OrderReplica; buyer: UserReplica; seller: UserReplica }> {
   const { order, buyer } = await orderWithBuyer(facts.orderId);
-  const seller = await UserReplicaModel.findById(facts.sellerId).lean();
-  if (!seller) throw new RetryLater(`seller ${facts.sellerId} not replicated yet`);
-  return { order, buyer, seller };
+  return { order, buyer, seller: await sellerOf(facts.sellerId) };
 }
+
+/** A seller's account, as the emails about their sales and payouts need it. */
+export async function sellerOf(sellerId: string): Promise<UserReplica> {
+  const seller = await UserReplicaModel.findById(sellerId).lean();
+  if (!seller) throw new RetryLater(`seller ${sellerId} not replicated yet`);
+  return seller;
+}
+
+export const earningsUrl = (webBaseUrl: string) => `${webBaseUrl}/earnings`;
 
 export const myListingsUrl = (webBaseUrl: string) => `${webBaseUrl}/my-listings`;

@@ -17,6 +17,9 @@ export const MailKind = [
   "delivery-disputed",
   // Issue 23
   "saved-search-matched",
+  // Issue 22: seller payouts.
+  "sale-credited",
+  "payout-sent",
 ] as const;
 export type MailKind = (typeof MailKind)[number];
 

@@ -31,8 +31,11 @@ export type OrderDoc = WithOutbox & {
   city: string;
   quantity: number;
   currency: Currency;
+  /** Per ticket and for the lot, all-in. */
   price: number;
   total: number;
+  /** Issue 22: the buyer's fee in `total` (absent on orders from before it: none). */
+  buyerFee?: number;
   version: number;
   timeline: { at: Date; status: OrderStatus; note: string }[];
   createdAt: Date;
@@ -65,6 +68,7 @@ const schema = new mongoose.Schema<OrderDoc>(
     currency: { type: String, required: true },
     price: { type: Number, required: true },
     total: { type: Number, required: true },
+    buyerFee: Number,
     version: { type: Number, required: true, default: 0 },
     timeline: [{ _id: false, at: Date, status: String, note: String }],
   },

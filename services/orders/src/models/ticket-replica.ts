@@ -7,9 +7,12 @@ export type TicketReplica = {
   version: number;
   title: string;
   currency: Currency;
+  /** Per ticket and for the lot, all-in (as buyers pay). */
   price: number;
   quantity: number;
   total: number;
+  /** Issue 22: the buyer's fee in `price`, per ticket (0 on replicas from before it). */
+  buyerFee?: number;
   eventDate: Date;
   /** The venue's zone; absent on a replica made from an event before zones (read as UTC). */
   timeZone?: string;
@@ -29,6 +32,7 @@ const schema = new mongoose.Schema<TicketReplica>(
     price: { type: Number, required: true },
     quantity: { type: Number, required: true },
     total: { type: Number, required: true },
+    buyerFee: Number,
     eventDate: { type: Date, required: true },
     timeZone: String,
     venue: { type: String, required: true },

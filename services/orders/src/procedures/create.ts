@@ -48,6 +48,7 @@ export async function createOrder(ctx: AuthedContext, input: CreateOrderInput): 
     currency: ticket.currency,
     price: ticket.price,
     total: ticket.total,
+    buyerFee: (ticket.buyerFee ?? 0) * ticket.quantity,
     version: 0,
     timeline: [
       { at: now, status: "awaiting_payment", note: "Tickets held for you while you pay." },

@@ -6,4 +6,8 @@ export const paymentErrors = defineDomainErrors({
     code: "CONFLICT",
     message: "The seller changed or removed this listing as you bought it.",
   },
+  PAYOUTS_NEED_NO_ACCOUNT: {
+    code: "PRECONDITION_FAILED",
+    message: "Payouts here are recorded by the sandbox: there is no payout account to set up.",
+  },
 });

@@ -30,6 +30,8 @@ export type CreateIntent = {
 export type PaymentGateway = {
   mode: PaymentMode;
   publishableKey: string | null;
+  /** Payouts to sellers' connected accounts: Stripe only. */
+  connect: ConnectGateway | null;
   createIntent: (params: CreateIntent) => Promise<Intent>;
   retrieveIntent: (intentId: string) => Promise<Intent>;
   /**
@@ -43,4 +45,39 @@ export type PaymentGateway = {
     idempotencyKey: string;
     orderId: string;
   }) => Promise<{ id: string }>;
+};
+
+/** A seller's connected account (Stripe Connect Express), as far as payouts care. */
+export type ConnectedAccount = { id: string; payoutsEnabled: boolean; detailsSubmitted: boolean };
+
+/** Money moved from the platform's balance to a connected account. */
+export type Transfer = { id: string; amount: number; currency: Currency; destination: string };
+
+/**
+ * Stripe Connect: sellers onboard through an account link and are paid by transfers. The
+ * sandbox has none of this: it records a payout as paid (payouts/run.ts).
+ */
+export type ConnectGateway = {
+  /** The same idempotency key never makes a second account. */
+  createAccount: (params: {
+    sellerId: string;
+    email: string;
+    idempotencyKey: string;
+  }) => Promise<ConnectedAccount>;
+  retrieveAccount: (accountId: string) => Promise<ConnectedAccount>;
+  /** A single-use link to Stripe's hosted onboarding, back to `returnUrl` when done. */
+  onboardingLink: (params: {
+    accountId: string;
+    returnUrl: string;
+    refreshUrl: string;
+  }) => Promise<{ url: string }>;
+  /** The transfer made for this group (a payout's key), if any: a retry never pays twice. */
+  findTransfer: (group: string) => Promise<Transfer | null>;
+  transfer: (params: {
+    amount: number;
+    currency: Currency;
+    destination: string;
+    group: string;
+    idempotencyKey: string;
+  }) => Promise<Transfer>;
 };

@@ -99,6 +99,7 @@ export function sandboxGateway(opts: {
   return {
     mode: "sandbox",
     publishableKey: null,
+    connect: null,
     webhooks,
     async createIntent(params) {
       // The key names the intent: a repeat finds it by _id instead of a search by key.

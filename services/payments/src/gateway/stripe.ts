@@ -1,6 +1,6 @@
 import { Currency } from "@tx/api-contracts";
 import Stripe from "stripe";
-import type { Intent, PaymentGateway } from "./gateway";
+import type { ConnectedAccount, ConnectGateway, Intent, PaymentGateway, Transfer } from "./gateway";
 
 export type StripeOptions = {
   secretKey: string;
@@ -50,6 +50,7 @@ export function stripeGateway(opts: StripeOptions): PaymentGateway {
   return {
     mode: "stripe",
     publishableKey: opts.publishableKey,
+    connect: stripeConnect(stripe),
     async createIntent(params) {
       const pi = await stripe.paymentIntents.create(
         {
@@ -85,6 +86,65 @@ export function stripeGateway(opts: StripeOptions): PaymentGateway {
         { idempotencyKey: params.idempotencyKey },
       );
       return { id: refund.id };
+    },
+  };
+}
+
+/** Connect Express: Stripe hosts the onboarding and the seller's dashboard. */
+function stripeConnect(stripe: Stripe): ConnectGateway {
+  const toAccount = (a: Stripe.Account): ConnectedAccount => ({
+    id: a.id,
+    payoutsEnabled: a.payouts_enabled === true,
+    detailsSubmitted: a.details_submitted === true,
+  });
+  const toTransfer = (t: Stripe.Transfer): Transfer => ({
+    id: t.id,
+    amount: t.amount,
+    currency: Currency.parse(t.currency.toUpperCase()),
+    destination: typeof t.destination === "string" ? t.destination : (t.destination?.id ?? ""),
+  });
+  return {
+    async createAccount({ sellerId, email, idempotencyKey }) {
+      const account = await stripe.accounts.create(
+        {
+          type: "express",
+          email,
+          capabilities: { transfers: { requested: true } },
+          metadata: { sellerId },
+        },
+        { idempotencyKey },
+      );
+      return toAccount(account);
+    },
+    async retrieveAccount(accountId) {
+      return toAccount(await stripe.accounts.retrieve(accountId));
+    },
+    async onboardingLink({ accountId, returnUrl, refreshUrl }) {
+      const link = await stripe.accountLinks.create({
+        account: accountId,
+        type: "account_onboarding",
+        return_url: returnUrl,
+        refresh_url: refreshUrl,
+      });
+      return { url: link.url };
+    },
+    async findTransfer(group) {
+      const list = await stripe.transfers.list({ transfer_group: group, limit: 1 });
+      const found = list.data[0];
+      return found ? toTransfer(found) : null;
+    },
+    async transfer({ amount, currency, destination, group, idempotencyKey }) {
+      const transfer = await stripe.transfers.create(
+        {
+          amount,
+          currency: currency.toLowerCase(),
+          destination,
+          transfer_group: group,
+          metadata: { payout: group },
+        },
+        { idempotencyKey },
+      );
+      return toTransfer(transfer);
     },
   };
 }

@@ -8,10 +8,14 @@ export type OrderReplica = {
   ticketId: string;
   title: string;
   amount: number;
+  /** Issue 22: the buyer's fee in `amount`; the rest is the seller's price (absent: none). */
+  buyerFee?: number;
   currency: Currency;
   status: OrderStatus;
   cancelReason?: CancelReason;
   expiresAt: Date;
+  /** When the event takes place (a payout waits for it); absent on replicas made before issue 22. */
+  eventDate?: Date;
   version: number;
   /** tickets would not reserve the listing (it changed): never charged, refunded if it was. */
   reservationRejected?: boolean;
@@ -24,10 +28,12 @@ const schema = new mongoose.Schema<OrderReplica>(
     ticketId: { type: String, required: true },
     title: { type: String, required: true },
     amount: { type: Number, required: true },
+    buyerFee: Number,
     currency: { type: String, required: true },
     status: { type: String, required: true },
     cancelReason: String,
     expiresAt: { type: Date, required: true },
+    eventDate: Date,
     version: { type: Number, required: true },
     reservationRejected: Boolean,
   },

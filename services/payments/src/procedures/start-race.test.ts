@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { type AuthedContext, buildEnvelope, createLogger } from "@tx/service-kit";
-import { connectServiceForTest, testContext } from "@tx/service-kit/testing";
+import { type connectServiceForTest, testContext } from "@tx/service-kit/testing";
 import { withInfra } from "@tx/test-kit/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OrderReplicaModel } from "../models/order-replica";
 import { PaymentModel } from "../models/payment";
+import { connectPaymentsForTest } from "../testing/env";
 
 const infra = withInfra(["mongo", "nats", "redis"]);
 let conn: Awaited<ReturnType<typeof connectServiceForTest>>;
@@ -17,13 +18,7 @@ let gateways: typeof import("../gateway/index");
 let record: typeof import("../domain/record-payment");
 
 beforeAll(async () => {
-  Object.assign(process.env, infra.infra.urls, {
-    PORT: "0",
-    AUTH_JWKS_URL: "http://127.0.0.1:1/jwks",
-    // The sandbox posts webhooks to a service that is not running here: keep its retries quiet.
-    LOG_LEVEL: "silent",
-  });
-  conn = await connectServiceForTest("payments", infra.infra.urls);
+  conn = await connectPaymentsForTest(infra.infra.urls);
   consumers = await import("../events/consumers/order-events");
   start = await import("./start");
   gateways = await import("../gateway/index");

@@ -1,13 +1,21 @@
 import {
   AuthenticateSandboxInput,
   ConfirmSandboxInput,
+  Earnings,
+  EarningsInput,
   OrderIdInput,
   PaymentSession,
   PaymentState,
+  PayoutAccountInput,
+  PayoutAccountView,
+  PayoutOnboarding,
   StartPaymentInput,
+  StartPayoutOnboardingInput,
 } from "@tx/api-contracts";
 import { authedProcedure, operatorRouter, router, systemRouter } from "@tx/service-kit";
 import pkg from "../../package.json" with { type: "json" };
+import { onboardingUrl, payoutAccountView } from "../payouts/connect";
+import { getEarnings } from "../procedures/earnings";
 import { authenticateSandbox, confirmSandbox } from "../procedures/sandbox";
 import { startPayment } from "../procedures/start";
 import { getPayment, syncPayment } from "../procedures/status";
@@ -36,6 +44,23 @@ export const paymentsRouter = router({
       .input(AuthenticateSandboxInput)
       .output(PaymentState)
       .mutation(({ ctx, input }) => authenticateSandbox(ctx, input)),
+  }),
+  // Issue 22: the signed-in seller's ledger.
+  payouts: router({
+    earnings: authedProcedure
+      .input(EarningsInput)
+      .output(Earnings)
+      .query(({ ctx, input }) => getEarnings(ctx, input)),
+    /** Where the signed-in seller's payouts go (Stripe Connect), never anyone else's. */
+    account: authedProcedure
+      .input(PayoutAccountInput)
+      .output(PayoutAccountView)
+      .query(({ ctx }) => payoutAccountView(ctx.user.id)),
+    /** Stripe's hosted onboarding for the signed-in seller's own Connect account. */
+    startOnboarding: authedProcedure
+      .input(StartPayoutOnboardingInput)
+      .output(PayoutOnboarding)
+      .mutation(async ({ ctx }) => ({ url: await onboardingUrl(ctx.user) })),
   }),
 });
 

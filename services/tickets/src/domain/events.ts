@@ -1,6 +1,7 @@
 import type { EventData } from "@tx/api-contracts";
 import { pendingEvent } from "@tx/service-kit";
 import type { Ticket } from "../models/ticket";
+import { buyerPrice } from "./buyer-price";
 
 type Snapshot = Pick<
   Ticket,
@@ -19,13 +20,16 @@ type Snapshot = Pick<
 >;
 
 function snapshot(t: Snapshot, version: number) {
+  const buyer = buyerPrice(t);
   return {
     id: t._id.toString(),
     version,
     title: t.eventName,
-    price: { amount: t.pricePerTicket, currency: t.currency },
+    // All-in, as buyers pay: orders prices its orders from these.
+    price: buyer.buyerPrice,
     quantity: t.quantity,
-    total: { amount: t.pricePerTicket * t.quantity, currency: t.currency },
+    total: buyer.buyerTotal,
+    buyerFee: buyer.buyerFee,
     eventDate: t.eventDate.toISOString(),
     venue: t.venue,
     city: t.city,
@@ -47,7 +51,7 @@ export const ticketUpdated = (t: Snapshot, version: number, previousPrice?: numb
     ...snapshot(t, version),
     ...(t.orderId ? { orderId: t.orderId } : {}),
     ...(previousPrice !== undefined && previousPrice !== t.pricePerTicket
-      ? { previousPrice: { amount: previousPrice, currency: t.currency } }
+      ? { previousPrice: buyerPrice({ ...t, pricePerTicket: previousPrice }).buyerPrice }
       : {}),
   });
 

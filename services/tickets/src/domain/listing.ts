@@ -1,6 +1,7 @@
 import { formatMoney, type Listing, type ListingFields, localDateOf } from "@tx/api-contracts";
 import { DomainError } from "@tx/service-kit";
 import type { Ticket } from "../models/ticket";
+import { buyerPrice } from "./buyer-price";
 import { toDeliverySummary } from "./delivery";
 import { ticketErrors } from "./errors";
 
@@ -104,6 +105,7 @@ export function toListing(t: Ticket): Listing {
     price: money(t.pricePerTicket),
     faceValue: money(t.faceValuePerTicket),
     total: money(t.pricePerTicket * t.quantity),
+    ...buyerPrice(t),
     ...(t.note ? { note: t.note } : {}),
     sellerId: t.sellerId,
     sellerName: t.sellerName,

@@ -1,6 +1,7 @@
 import type { EventData } from "@tx/api-contracts";
 import { pendingEvent } from "@tx/service-kit";
 import type { Ticket } from "../models/ticket";
+import { buyerPrice } from "./buyer-price";
 
 export type Rejection = "deleted" | "changed";
 
@@ -33,8 +34,9 @@ export function reservationRejected(
           listing: {
             version: ticket.version,
             title: ticket.eventName,
-            price: { amount: ticket.pricePerTicket, currency: ticket.currency },
-            total: { amount: ticket.pricePerTicket * ticket.quantity, currency: ticket.currency },
+            // As the buyer would pay it now, all-in.
+            price: buyerPrice(ticket).buyerPrice,
+            total: buyerPrice(ticket).buyerTotal,
             quantity: ticket.quantity,
           },
         }

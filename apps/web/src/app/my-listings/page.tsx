@@ -1,5 +1,6 @@
 import { PageHeading } from "@tx/ui";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Suspense } from "react";
 import { requireSession } from "@/auth/session";
 import { MyListings, MyListingsSkeleton } from "@/components/my-listings";
@@ -12,7 +13,12 @@ export default async function MyListingsPage() {
     <>
       <PageHeading
         title="My listings"
-        description="Everything you have listed, with its status. A listing can be changed until a buyer holds it."
+        description={
+          <>
+            Everything you have listed, with its status. A listing can be changed until a buyer
+            holds it. What your sales earned: <Link href="/earnings">Earnings</Link>.
+          </>
+        }
       />
       <Suspense fallback={<MyListingsSkeleton />}>
         <MyListings />

@@ -16,6 +16,7 @@ import { createSmtpTransport } from "../../mail/smtp";
 import type { MailTransport } from "../../mail/transport";
 import { DeliveryModel, deliveryId } from "../../models/delivery";
 import { deliveryConsumers } from "./delivery";
+import { ledgerConsumers } from "./ledger";
 import { orderCreatedConsumer } from "./order-created";
 import { paymentRefundedConsumer } from "./payment-refunded";
 import { onPaymentSucceeded, paymentSucceededConsumer } from "./payment-succeeded";
@@ -33,6 +34,8 @@ const subjects: Subject[] = [
   "delivery.transferred",
   "delivery.failed",
   "delivery.disputed",
+  "ledger.credited",
+  "ledger.paid_out",
 ];
 /** Recipients whose mail the transport refuses, as a relay does for a mailbox that is full. */
 const refused = new Set<string>();
@@ -63,6 +66,7 @@ beforeAll(async () => {
   await bus.consume(paymentSucceededConsumer(mailer));
   await bus.consume(paymentRefundedConsumer(mailer));
   for (const consumer of deliveryConsumers(mailer)) await bus.consume(consumer);
+  for (const consumer of ledgerConsumers(mailer)) await bus.consume(consumer);
 });
 afterAll(async () => {
   await conn.close();
@@ -371,5 +375,56 @@ describe("delivery emails through the bus, to Mailpit", () => {
     expect((await readMessage(env.infra.urls.MAILPIT_URL, summary.ID)).Text).toContain(
       "The QR code will not scan.",
     );
+  });
+});
+
+describe("seller emails from the ledger, to Mailpit", () => {
+  const usd = (amount: number) => ({ amount, currency: "USD" as const });
+
+  it("tells the seller a sale is credited, with price, fee and what they earn, once", async () => {
+    const p = purchase("credited", 12_000);
+    const credited = buildEnvelope("ledger.credited", {
+      entryId: `credit:${p.orderId}`,
+      orderId: p.orderId,
+      ticketId: p.parties.ticketId,
+      sellerId: p.seller.id,
+      title: p.title,
+      price: usd(12_000),
+      fee: usd(1_200),
+      net: usd(10_800),
+      eventDate: "2027-03-14T20:00:00.000Z",
+      at: new Date().toISOString(),
+    });
+    // Before the order and the seller's account are known, and twice.
+    await publish(credited, credited, p.created, p.sellerRegistered);
+    const summary = await firstMailTo(p.seller.email, "Your tickets sold");
+    expect(summary.Subject).toBe(`Your tickets sold: ${p.title}, you earn $108.00`);
+    const text = (await readMessage(env.infra.urls.MAILPIT_URL, summary.ID)).Text;
+    expect(text).toContain("$120.00");
+    expect(text).toContain("$12.00");
+    expect(text).toContain("https://tickets.example/earnings");
+    await settled();
+    expect(await mailTo(p.seller.email, "Your tickets sold")).toHaveLength(1);
+  });
+
+  it("tells the seller a payout was sent, for how many sales, once", async () => {
+    const p = purchase("paid-out");
+    const paidOut = buildEnvelope("ledger.paid_out", {
+      entryId: `payout:${p.seller.id}:USD:1`,
+      sellerId: p.seller.id,
+      amount: usd(19_440),
+      orderIds: [oid(), oid()],
+      mode: "sandbox",
+      providerRef: "po_sandbox_1f2e3d",
+      at: new Date().toISOString(),
+    });
+    await publish(paidOut, paidOut, p.sellerRegistered);
+    const summary = await firstMailTo(p.seller.email, "Payout sent");
+    expect(summary.Subject).toBe("Payout sent: $194.40");
+    const text = (await readMessage(env.infra.urls.MAILPIT_URL, summary.ID)).Text;
+    expect(text).toContain("for 2 sales");
+    expect(text).toContain("po_sandbox_1f2e3d");
+    await settled();
+    expect(await mailTo(p.seller.email, "Payout sent")).toHaveLength(1);
   });
 });

@@ -11,7 +11,7 @@ import { onTransferred } from "./delivery-transferred";
  * One delivery email's consumer. Like every consumer it retries for as long as it takes (a
  * mail outage, a replica it reads not there yet): only a schema failure is dead-lettered.
  */
-function mailConsumer<S extends Subject>(
+export function mailConsumer<S extends Subject>(
   subject: S,
   mailer: Mailer,
   send: (mailer: Mailer, event: Envelope<S>, log: Logger) => Promise<void>,

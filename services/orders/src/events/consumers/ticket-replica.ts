@@ -12,6 +12,7 @@ const fields = (d: Snapshot) => ({
   price: d.price.amount,
   quantity: d.quantity,
   total: d.total.amount,
+  buyerFee: d.buyerFee?.amount ?? 0,
   eventDate: new Date(d.eventDate),
   ...(d.timeZone ? { timeZone: d.timeZone } : {}),
   venue: d.venue,

@@ -25,42 +25,13 @@ afterAll(async () => conn.close());
 
 /** A paid order, as the sandbox leaves it: an intent that succeeded, a payment recorded so. */
 async function paidOrder(recorded = true) {
-  const { PaymentModel } = await import("../../models/payment");
-  const { sandbox } = await import("../../gateway/index");
-  const gateway = sandbox();
-  if (!gateway) throw new Error("the tests run on the sandbox gateway");
-  const orderId = oid();
-  const intent = await gateway.createIntent({
-    orderId,
-    amount: 12_000,
-    currency: "GBP",
-    idempotencyKey: `order-${orderId}`,
-    description: "Big Thief",
-  });
-  await gateway.confirm(
-    intent.id,
-    { number: "4242424242424242", expiry: "12 / 40", cvc: "123" },
-    {
-      name: "Bea Buyer",
-      line1: "1 High St",
-      line2: undefined,
-      city: "London",
-      state: undefined,
-      postalCode: "N1 1AA",
-      country: "GB",
-    },
+  const { paidOrder: paid } = await import("../../ledger-fixtures");
+  return paid(
+    12_000,
+    "GBP",
+    new Date(Date.now() + 86_400_000),
+    recorded ? "succeeded" : "processing",
   );
-  await PaymentModel.create({
-    _id: orderId,
-    orderId,
-    userId: oid(),
-    intentId: intent.id,
-    mode: "sandbox",
-    amount: 12_000,
-    currency: "GBP",
-    status: recorded ? "succeeded" : "processing",
-  });
-  return orderId;
 }
 
 const failed = (orderId: string) =>

@@ -16,9 +16,11 @@ export const orderCreatedConsumer: ConsumerOptions<"order.created"> = {
         ticketId: o.ticket.id,
         title: o.ticket.title,
         amount: o.ticket.price.amount,
+        buyerFee: o.ticket.buyerFee?.amount ?? 0,
         currency: o.ticket.price.currency,
         status: o.status,
         expiresAt: new Date(o.expiresAt),
+        eventDate: new Date(o.ticket.eventDate),
         version: o.version,
       }),
     );

@@ -51,7 +51,14 @@ export default async function ListingPage({ params }: Props) {
             <dl className={styles.prices}>
               <div>
                 <dt>Price per ticket</dt>
-                <dd>{formatMoney(listing.price)}</dd>
+                <dd>
+                  {formatMoney(listing.buyerPrice)}
+                  {listing.buyerFee.amount > 0 ? (
+                    <span className={styles.comparison}>
+                      includes a {formatMoney(listing.buyerFee)} service fee
+                    </span>
+                  ) : null}
+                </dd>
               </div>
               <div>
                 <dt>Face value per ticket</dt>
@@ -66,7 +73,7 @@ export default async function ListingPage({ params }: Props) {
                 <dt>
                   Total for {listing.quantity} {listing.quantity === 1 ? "ticket" : "tickets"}
                 </dt>
-                <dd>{formatMoney(listing.total)}</dd>
+                <dd>{formatMoney(listing.buyerTotal)}</dd>
               </div>
             </dl>
             <LivePurchasePanel

@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSession } from "@/auth/session";
 import { CancelOrder } from "@/components/cancel-order";
+import { totalBreakdown } from "@/components/order-summary";
 import { OrderTickets } from "@/components/order-tickets";
 import { getOrder } from "@/orders/queries";
 import { cancelReasonText, isPayable, orderStatus } from "@/orders/status";
@@ -72,7 +73,7 @@ function orderFacts(order: Order) {
       detail: <DateTime value={order.eventDate} timeZone={order.timeZone} />,
     },
     { term: "Venue", detail: `${order.venue}, ${order.city}` },
-    { term: "Tickets", detail: `${order.quantity} × ${formatMoney(order.price)}` },
+    ...totalBreakdown(order),
     { term: "Total", detail: formatMoney(order.total) },
     { term: "Ordered", detail: <DateTime value={order.createdAt} /> },
     order.status === "awaiting_payment"
