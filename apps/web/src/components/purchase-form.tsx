@@ -7,7 +7,7 @@ import styles from "./purchase-panel.module.css";
 
 type Props = {
   listingId: string;
-  /** The total (minor units) the page shows: the checkout says so if the order's differs. */
+  /** The all-in total (minor units) the page shows: the checkout says so if the order's differs. */
   shownTotal: number;
   /** Told when the purchase starts and when it ends without leaving the page (a refusal). */
   onPendingChange?: (pending: boolean) => void;

@@ -87,7 +87,7 @@ export function PurchasePanel({
     <div className={styles.panel}>
       <PurchaseForm
         listingId={listing.id}
-        shownTotal={listing.total.amount}
+        shownTotal={listing.buyerTotal.amount}
         onPendingChange={onPurchasePending}
         onRefused={onPurchaseRefused}
       />

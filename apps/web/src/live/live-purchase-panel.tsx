@@ -32,8 +32,8 @@ export function LivePurchasePanel({ listing, viewerId, heldOrderId }: Props) {
   // A refused Purchase ("just reserved by someone else") ends the pending state, and the
   // stream's status then replaces the form: its message is kept beside that status.
   const [refusal, setRefusal] = useState<string | null>(null);
-  // The price the page first showed: one the stream reports later is a change to tell of.
-  const [firstPrice] = useState(listing.price);
+  // The price the page first showed (all-in, as buyers pay): a later one is a change to tell of.
+  const [firstPrice] = useState(listing.buyerPrice);
   const onRefused = useCallback(
     (refused: PurchaseState) => {
       setRefusal(refused.message);
@@ -67,9 +67,8 @@ export function LivePurchasePanel({ listing, viewerId, heldOrderId }: Props) {
       </div>
     );
   }
-  const price = state?.price ?? listing.price;
-  const total = state?.total ?? listing.total;
-  const repriced = price.amount !== firstPrice.amount;
+  // The stream's prices are the seller's: the buyer's own are the page's once it re-read them.
+  const repriced = listing.buyerPrice.amount !== firstPrice.amount;
   return (
     <div>
       {/* Always there, so that a screen reader hears the notice when it appears. */}
@@ -77,14 +76,14 @@ export function LivePurchasePanel({ listing, viewerId, heldOrderId }: Props) {
         {repriced ? (
           <Notice tone="warning" title="The price changed">
             <p>
-              The price changed from {formatMoney(firstPrice)} to {formatMoney(price)} a ticket:
-              check the new total, {formatMoney(total)}.
+              The price changed from {formatMoney(firstPrice)} to {formatMoney(listing.buyerPrice)}{" "}
+              a ticket: check the new total, {formatMoney(listing.buyerTotal)}.
             </p>
           </Notice>
         ) : null}
       </div>
       <PurchasePanel
-        listing={{ ...listing, status, price, total }}
+        listing={{ ...listing, status }}
         viewerId={viewerId}
         // A hold newer than the page may be someone else's, until the page is read again.
         heldOrderId={newer ? null : heldOrderId}
